@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'MFA_REQUIRED',
+  'INVALID_CREDENTIALS',
+  'LOGIN_THROTTLED',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'INVALID_MFA_CODE',
+  'CSRF_FAILED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'RATE_LIMITED',
+  'WEAK_PASSWORD',
+  'ORG_CHILD_TYPE_NOT_ALLOWED',
+  'ORG_CODE_TAKEN',
+  'USERNAME_TAKEN',
+  'INTERNAL',
+] as const;
+
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const FieldIssueSchema = z.object({
+  path: z.string().describe('Dotted path of the offending field, e.g. "body.name"'),
+  message: z.string(),
+});
+export type FieldIssue = z.infer<typeof FieldIssueSchema>;
+
+export const ErrorBodySchema = z
+  .object({
+    error: z.object({
+      code: ErrorCodeSchema,
+      message: z.string(),
+      details: z.unknown().optional(),
+      requestId: z.string(),
+    }),
+  })
+  .meta({ id: 'ErrorBody' });
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
