@@ -36,7 +36,9 @@ export const MeSchema = z
     roles: z.array(RoleGrantSchema),
     permissions: z.array(PermissionSchema),
     mfaEnabled: z.boolean(),
-    mfaRequired: z.boolean().describe('An admin role whose two-factor login is not yet enrolled while policy requires it'),
+    mfaRequired: z
+      .boolean()
+      .describe('An admin role whose two-factor login is not yet enrolled while policy requires it'),
     mustChangePassword: z.boolean(),
     csrfToken: z.string().describe('Send back as the x-csrf-token header on every write made with the session cookie'),
   })
@@ -65,7 +67,12 @@ export const MfaEnrollResultSchema = z.object({
   qrDataUrl: z.string().describe('PNG data URL of the otpauth URI'),
 });
 
-export const MfaActivateBodySchema = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/) });
+export const MfaActivateBodySchema = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
+});
 export const MfaActivateResultSchema = z.object({ recoveryCodes: z.array(z.string()) });
 export const MfaDisableBodySchema = z.strictObject({ password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, RoleGrantSchema } from './auth.schema.js';
 import { IdSchema } from './common/ids.js';
 import { PageQuerySchema } from './common/pagination.js';
-import { RoleGrantSchema, PASSWORD_MAX_LENGTH } from './auth.schema.js';
 import { RoleSchema } from './permissions.js';
 
 export const UserSchema = z
@@ -36,8 +36,15 @@ export const CreateUserBodySchema = z.strictObject({
   username: UsernameSchema,
   displayName: z.string().trim().min(1).max(50),
   phone: PhoneSchema.optional(),
-  password: z.string().min(1).max(PASSWORD_MAX_LENGTH).describe('Initial password; the user must change it at first login'),
-  roles: z.array(z.strictObject({ role: RoleSchema, orgId: IdSchema })).min(1).max(20),
+  password: z
+    .string()
+    .min(1)
+    .max(PASSWORD_MAX_LENGTH)
+    .describe('Initial password; the user must change it at first login'),
+  roles: z
+    .array(z.strictObject({ role: RoleSchema, orgId: IdSchema }))
+    .min(1)
+    .max(20),
 });
 export type CreateUserBody = z.infer<typeof CreateUserBodySchema>;
 
@@ -45,7 +52,11 @@ export const UpdateUserBodySchema = z.strictObject({
   displayName: z.string().trim().min(1).max(50).optional(),
   phone: PhoneSchema.nullable().optional(),
   status: z.enum(['active', 'disabled']).optional(),
-  roles: z.array(z.strictObject({ role: RoleSchema, orgId: IdSchema })).min(1).max(20).optional(),
+  roles: z
+    .array(z.strictObject({ role: RoleSchema, orgId: IdSchema }))
+    .min(1)
+    .max(20)
+    .optional(),
 });
 export type UpdateUserBody = z.infer<typeof UpdateUserBodySchema>;
 

@@ -6,7 +6,13 @@ export const SortOrderSchema = z.enum(['ascend', 'descend']);
 
 export const PageQuerySchema = z.object({
   current: z.coerce.number().int().min(1).max(1_000_000).default(1).describe('Page number, starting at 1'),
-  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20).describe(`Rows per page, at most ${MAX_PAGE_SIZE}`),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE_SIZE)
+    .default(20)
+    .describe(`Rows per page, at most ${MAX_PAGE_SIZE}`),
   sorter: z
     .string()
     .max(200)

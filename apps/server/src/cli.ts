@@ -1,0 +1,206 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { PASSWORD_MIN_LENGTH } from '@red-engine/shared';
+import { asc, eq, isNull } from 'drizzle-orm';
+import { type Config, ConfigError, loadConfig, type Mode } from './config.js';
+import { systemContext } from './core/actor.js';
+import { hashPassword, randomToken } from './core/crypto.js';
+import { isStrongPassword } from './core/password-policy.js';
+import { inTransaction } from './core/transaction.js';
+import { type DbHandle, migrateDatabase, openDatabase } from './db/client.js';
+import { organizations, userRoles, users } from './db/schema/index.js';
+import { printDemoAccounts } from './db/seed/demo-zone.js';
+import { seedDemo } from './db/seed/seed-demo.js';
+import { startServer } from './main.js';
+import { verifyAuditChain } from './modules/audit/index.js';
+import { backupDatabase, RestoreError, restoreDatabase } from './modules/backup/backup.service.js';
+
+const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+const webDistDir = join(packageRoot, '..', 'web', 'dist');
+
+class CliError extends Error {}
+
+const USAGE = `Usage: red-engine <command>
+  serve [--demo]                          serve console, H5 and API
+  migrate                                 apply database migrations
+  seed --demo [--seed N] [--scale zone]   seed the demo zone into an empty database
+  admin create --username U [--password P] [--display-name N]
+  audit verify                            recompute the audit hash chain
+  backup FILE                             write a backup of the whole database
+  restore FILE                            restore a backup into an empty database`;
+
+async function withDatabase<T>(config: Config, work: (h: DbHandle) => Promise<T>): Promise<T> {
+  const handle = await openDatabase(
+    config.db.kind === 'pglite'
+      ? { kind: 'pglite', dir: config.db.dir }
+      : { kind: 'postgresql', url: config.db.url, poolSize: 4 },
+  );
+  try {
+    await migrateDatabase(handle);
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function adminCreate(h: DbHandle, opts: { username?: string; password?: string; displayName?: string }) {
+  const username = opts.username?.trim().toLowerCase();
+  if (!username || !/^[a-z][a-z0-9_.-]{2,31}$/.test(username))
+    throw new CliError('--username must be 3–32 letters, digits, dot, dash or underscore');
+  const generated = !opts.password;
+  const password = opts.password ?? `Re-${randomToken(12)}9a`;
+  if (!isStrongPassword(password, username))
+    throw new CliError(
+      `--password needs ${PASSWORD_MIN_LENGTH}+ characters with three of upper, lower, digits, symbols`,
+    );
+  const passwordHash = await hashPassword(password);
+  await inTransaction(h.db, systemContext('cli'), async (tx, audit) => {
+    if ((await tx.select().from(users).where(eq(users.username, username))).length)
+      throw new CliError(`username ${username} is already taken`);
+    let [root] = await tx
+      .select()
+      .from(organizations)
+      .where(isNull(organizations.parentId))
+      .orderBy(asc(organizations.createdAt))
+      .limit(1);
+    if (!root) {
+      const id = crypto.randomUUID();
+      [root] = await tx
+        .insert(organizations)
+        .values({
+          id,
+          parentId: null,
+          path: `${id}/`,
+          depth: 0,
+          type: 'work_committee',
+          domain: 'government',
+          name: '党工委',
+        })
+        .returning();
+      audit.record({
+        action: 'org.create',
+        entity: 'organization',
+        entityId: id,
+        orgPath: root!.path,
+        after: { name: root!.name, type: root!.type },
+        actor: { id: null, name: 'cli' },
+      });
+    }
+    const id = crypto.randomUUID();
+    await tx
+      .insert(users)
+      .values({ id, username, displayName: opts.displayName ?? username, passwordHash, mustChangePassword: true });
+    await tx.insert(userRoles).values({ id: crypto.randomUUID(), userId: id, role: 'zone_admin', orgId: root!.id });
+    audit.record({
+      action: 'user.create',
+      entity: 'user',
+      entityId: id,
+      orgPath: root!.path,
+      after: { username, roles: [{ role: 'zone_admin', orgId: root!.id }] },
+      actor: { id: null, name: 'cli' },
+    });
+  });
+  console.log(
+    `created zone admin ${username}${generated ? ` with password ${password} (must be changed at first login)` : ''}`,
+  );
+}
+
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      demo: { type: 'boolean' },
+      seed: { type: 'string' },
+      scale: { type: 'string' },
+      username: { type: 'string' },
+      password: { type: 'string' },
+      'display-name': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, sub] = positionals;
+  if (!command || values.help) {
+    console.log(USAGE);
+    return command ? 0 : 1;
+  }
+  const mode: Mode = command === 'serve' ? (values.demo ? 'demo' : 'serve') : 'cli';
+  try {
+    const config = loadConfig(env, mode, { version, webDistDir });
+    switch (command) {
+      case 'serve':
+        await startServer(config, { demo: Boolean(values.demo) });
+        return 0;
+      case 'migrate':
+        await withDatabase(config, async () => undefined);
+        console.log('migrations applied');
+        return 0;
+      case 'seed': {
+        if (!values.demo) throw new CliError('seed needs --demo');
+        if (values.scale && values.scale !== 'zone')
+          throw new CliError(`--scale ${values.scale} is not available yet; only "zone" is`);
+        const seed = values.seed === undefined ? undefined : Number(values.seed);
+        if (seed !== undefined && (!Number.isInteger(seed) || seed < 0))
+          throw new CliError('--seed must be a non-negative integer');
+        const result = await withDatabase(config, (h) => seedDemo(h.db, { seed }));
+        if (!result.seeded) throw new CliError('the database already has organizations; seed needs an empty database');
+        console.log(`seeded ${result.organizations} organizations`);
+        printDemoAccounts();
+        return 0;
+      }
+      case 'admin':
+        if (sub !== 'create') throw new CliError('usage: red-engine admin create --username U [--password P]');
+        await withDatabase(config, (h) =>
+          adminCreate(h, {
+            username: values.username,
+            password: values.password ?? env.RED_ENGINE_ADMIN_PASSWORD,
+            displayName: values['display-name'],
+          }),
+        );
+        return 0;
+      case 'audit': {
+        if (sub !== 'verify') throw new CliError('usage: red-engine audit verify');
+        const verdict = await withDatabase(config, (h) => verifyAuditChain(h.db));
+        if (!verdict.ok) {
+          console.error(`audit chain broken at entry ${verdict.brokenAt}: ${verdict.reason}`);
+          return 2;
+        }
+        console.log(
+          `audit chain verified: ${verdict.checked} entries, head ${verdict.headSeq ?? 0} ${verdict.headHash ?? ''}`,
+        );
+        return 0;
+      }
+      case 'backup': {
+        if (!sub) throw new CliError('usage: red-engine backup FILE');
+        const { rows } = await withDatabase(config, (h) => backupDatabase(h.db, sub));
+        console.log(
+          `backup written to ${sub}: ${Object.entries(rows)
+            .map(([t, n]) => `${t} ${n}`)
+            .join(', ')}`,
+        );
+        return 0;
+      }
+      case 'restore': {
+        if (!sub) throw new CliError('usage: red-engine restore FILE');
+        const { rows } = await withDatabase(config, (h) => restoreDatabase(h.db, sub));
+        console.log(
+          `restored from ${sub}: ${Object.entries(rows)
+            .map(([t, n]) => `${t} ${n}`)
+            .join(', ')}; audit chain verified`,
+        );
+        return 0;
+      }
+      default:
+        throw new CliError(`unknown command "${command}"; run red-engine --help`);
+    }
+  } catch (err) {
+    if (err instanceof ConfigError) console.error(err.message);
+    else if (err instanceof CliError || err instanceof RestoreError) console.error(`red-engine: ${err.message}`);
+    else console.error(`red-engine: ${(err as Error).message ?? err}`);
+    return 1;
+  }
+}

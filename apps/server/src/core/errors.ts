@@ -1,0 +1,56 @@
+import type { ErrorCode } from '@red-engine/shared';
+import { type LocalizedText, MESSAGES } from './messages.js';
+
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  MFA_REQUIRED: 401,
+  INVALID_CREDENTIALS: 401,
+  LOGIN_THROTTLED: 429,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  INVALID_MFA_CODE: 401,
+  CSRF_FAILED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  WEAK_PASSWORD: 400,
+  ORG_CHILD_TYPE_NOT_ALLOWED: 400,
+  ORG_CODE_TAKEN: 409,
+  USERNAME_TAKEN: 409,
+  INTERNAL: 500,
+} as const satisfies Record<ErrorCode, number>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly text: LocalizedText;
+  readonly details: unknown;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    code: ErrorCode,
+    text: LocalizedText,
+    opts: { details?: unknown; headers?: Record<string, string> } = {},
+  ) {
+    super(text['en-US']);
+    this.code = code;
+    this.text = text;
+    this.details = opts.details;
+    this.headers = opts.headers ?? {};
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const notFound = () => new AppError('NOT_FOUND', MESSAGES.notFound);
+export const forbidden = () => new AppError('FORBIDDEN', MESSAGES.forbidden);
+
+/** A field-level validation error raised by a service, shaped like the schema validator's. */
+export function fieldError(path: string, text: LocalizedText): AppError {
+  return new AppError('VALIDATION_FAILED', MESSAGES.validationFailed, { details: [{ path, text }] });
+}

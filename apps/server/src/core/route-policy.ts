@@ -1,0 +1,57 @@
+import type { Permission } from '@red-engine/shared';
+
+export type RoutePolicy = {
+  /** Who may call the route: anyone, any logged-in user, or holders of one permission. */
+  access: 'public' | 'authenticated' | Permission;
+  /** Still allowed while the user must change the password or enrol two-factor login first. */
+  allowIncomplete?: boolean;
+  /** The kind of record named by the `:id` parameter; the permission walk test fills it in and out of scope. */
+  resource?: 'org' | 'user' | 'token';
+};
+
+/**
+ * The single source of route permissions. Every route under /api/v1 must be listed here; the server
+ * refuses to start otherwise, and a test walks every entry for every role.
+ */
+export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
+  'GET /healthz': { access: 'public' },
+
+  'POST /api/v1/auth/login': { access: 'public' },
+  'POST /api/v1/auth/mfa/verify': { access: 'public' },
+  'POST /api/v1/auth/logout': { access: 'authenticated', allowIncomplete: true },
+  'GET /api/v1/auth/me': { access: 'authenticated', allowIncomplete: true },
+
+  'PATCH /api/v1/account/preferences': { access: 'authenticated', allowIncomplete: true },
+  'POST /api/v1/account/password': { access: 'authenticated', allowIncomplete: true },
+  'POST /api/v1/account/mfa/enroll': { access: 'authenticated', allowIncomplete: true },
+  'POST /api/v1/account/mfa/activate': { access: 'authenticated', allowIncomplete: true },
+  'POST /api/v1/account/mfa/disable': { access: 'authenticated' },
+  'GET /api/v1/account/tokens': { access: 'authenticated' },
+  'POST /api/v1/account/tokens': { access: 'authenticated' },
+  'DELETE /api/v1/account/tokens/:id': { access: 'authenticated', resource: 'token' },
+
+  'GET /api/v1/orgs': { access: 'org:read' },
+  'GET /api/v1/orgs/tree': { access: 'org:read' },
+  'GET /api/v1/orgs/:id': { access: 'org:read', resource: 'org' },
+  'POST /api/v1/orgs': { access: 'org:create' },
+  'PATCH /api/v1/orgs/:id': { access: 'org:update', resource: 'org' },
+
+  'GET /api/v1/users': { access: 'user:read' },
+  'GET /api/v1/users/:id': { access: 'user:read', resource: 'user' },
+  'POST /api/v1/users': { access: 'user:create' },
+  'PATCH /api/v1/users/:id': { access: 'user:update', resource: 'user' },
+  'POST /api/v1/users/:id/reset-password': { access: 'user:reset-password', resource: 'user' },
+  'POST /api/v1/users/:id/unlock': { access: 'user:update', resource: 'user' },
+  'GET /api/v1/users/:id/phone': { access: 'user:read-sensitive', resource: 'user' },
+
+  'GET /api/v1/audit-events': { access: 'audit:read' },
+  'GET /api/v1/audit-events/export': { access: 'audit:export' },
+  'GET /api/v1/audit-events/verify': { access: 'audit:verify' },
+
+  'GET /api/v1/dashboard/summary': { access: 'dashboard:read' },
+};
+
+export const policyKey = (method: string, url: string) => `${method.toUpperCase()} ${url}`;
+
+/** Routes outside the API that need no policy entry: the docs UI and static web files. */
+export const isPolicyExempt = (url: string) => !url.startsWith('/api/v1') && url !== '/healthz';

@@ -1,0 +1,95 @@
+import { count } from 'drizzle-orm';
+import { systemContext } from '../../core/actor.js';
+import { hashPassword } from '../../core/crypto.js';
+import { inTransaction } from '../../core/transaction.js';
+import type { Db } from '../client.js';
+import { organizations, userRoles, users } from '../schema/index.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoOrg, demoZone } from './demo-zone.js';
+import { createRandom } from './random.js';
+
+const GROUP_NAMES = ['第一党小组', '第二党小组', '第三党小组', '第四党小组'];
+
+export type SeedResult = { seeded: boolean; organizations: number; accounts: typeof DEMO_ACCOUNTS };
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(organizations);
+  return (row?.n ?? 0) === 0;
+}
+
+/** Seeds the demo zone into an empty database; the same seed always gives the same ids and shape. */
+export async function seedDemo(db: Db, opts: { seed?: number } = {}): Promise<SeedResult> {
+  if (!(await isEmpty(db))) return { seeded: false, organizations: 0, accounts: DEMO_ACCOUNTS };
+  const rnd = createRandom(opts.seed ?? 20180701);
+  const rows: (typeof organizations.$inferInsert)[] = [];
+  const byKey = new Map<string, { id: string; path: string }>();
+
+  const visit = (node: DemoOrg, parent: { id: string; path: string; depth: number } | null, order: number) => {
+    const id = rnd.uuid();
+    const path = `${parent?.path ?? ''}${id}/`;
+    const depth = parent ? parent.depth + 1 : 0;
+    rows.push({
+      id,
+      parentId: parent?.id ?? null,
+      path,
+      depth,
+      type: node.type,
+      domain: node.domain,
+      name: node.name,
+      shortName: node.shortName ?? null,
+      sortOrder: order,
+    });
+    byKey.set(node.key, { id, path });
+    for (const [i, child] of (node.children ?? []).entries()) visit(child, { id, path, depth }, i + 1);
+    const isBranch = node.type === 'branch' || node.type === 'joint_branch' || node.type === 'temporary_branch';
+    if (isBranch) {
+      const groups = node.type === 'temporary_branch' ? rnd.int(1, 2) : rnd.int(2, 4);
+      for (let g = 0; g < groups; g++) {
+        const gid = rnd.uuid();
+        rows.push({
+          id: gid,
+          parentId: id,
+          path: `${path}${gid}/`,
+          depth: depth + 1,
+          type: 'party_group',
+          domain: node.domain,
+          name: GROUP_NAMES[g]!,
+          sortOrder: g + 1,
+        });
+      }
+    }
+  };
+  visit(demoZone(), null, 1);
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const ctx = systemContext('seed');
+  await inTransaction(db, ctx, async (tx, audit) => {
+    for (let i = 0; i < rows.length; i += 500) await tx.insert(organizations).values(rows.slice(i, i + 500));
+    for (const r of rows) {
+      audit.record({
+        action: 'org.create',
+        entity: 'organization',
+        entityId: r.id,
+        orgPath: r.path,
+        after: { name: r.name, type: r.type, domain: r.domain, parentId: r.parentId },
+        actor: { id: null, name: 'seed' },
+      });
+    }
+    for (const a of DEMO_ACCOUNTS) {
+      const org = byKey.get(a.orgKey)!;
+      const id = rnd.uuid();
+      await tx
+        .insert(users)
+        .values({ id, username: a.username, displayName: a.displayName, passwordHash, mustChangePassword: false });
+      await tx.insert(userRoles).values({ id: rnd.uuid(), userId: id, role: a.role, orgId: org.id });
+      audit.record({
+        action: 'user.create',
+        entity: 'user',
+        entityId: id,
+        orgPath: org.path,
+        after: { username: a.username, displayName: a.displayName, roles: [{ role: a.role, orgId: org.id }] },
+        actor: { id: null, name: 'seed' },
+      });
+    }
+  });
+  return { seeded: true, organizations: rows.length, accounts: DEMO_ACCOUNTS };
+}

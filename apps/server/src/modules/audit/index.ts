@@ -1,0 +1,3 @@
+export { type AuditInput, appendAuditEvents } from './audit.repository.js';
+export { auditRoutes } from './audit.routes.js';
+export { type AuditService, createAuditService, verifyAuditChain } from './audit.service.js';

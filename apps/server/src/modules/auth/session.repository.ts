@@ -1,0 +1,57 @@
+import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { apiTokens, sessions } from '../../db/schema/index.js';
+
+export type SessionRow = typeof sessions.$inferSelect;
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
+
+export function createSessionRepository(db: DbOrTx) {
+  return {
+    async insert(row: typeof sessions.$inferInsert, tx: DbOrTx = db) {
+      await tx.insert(sessions).values(row);
+    },
+    async findLive(id: string, now: Date) {
+      const [row] = await db
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
+      return row;
+    },
+    async touch(id: string, now: Date, expiresAt: Date) {
+      await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, id));
+    },
+    async markMfaPassed(id: string, tx: DbOrTx = db) {
+      await tx.update(sessions).set({ mfaPending: false }).where(eq(sessions.id, id));
+    },
+    async remove(id: string, tx: DbOrTx = db) {
+      await tx.delete(sessions).where(eq(sessions.id, id));
+    },
+    async removeAllOfUser(userId: string, exceptId: string | null, tx: DbOrTx = db) {
+      const cond = exceptId
+        ? and(eq(sessions.userId, userId), or(lt(sessions.id, exceptId), gt(sessions.id, exceptId)))
+        : eq(sessions.userId, userId);
+      await tx.delete(sessions).where(cond);
+    },
+    async removeExpired(now: Date) {
+      await db.delete(sessions).where(lt(sessions.expiresAt, now));
+    },
+
+    async findTokenByHash(hash: string, now: Date) {
+      const [row] = await db
+        .select()
+        .from(apiTokens)
+        .where(
+          and(
+            eq(apiTokens.tokenHash, hash),
+            isNull(apiTokens.revokedAt),
+            or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+          ),
+        );
+      return row;
+    },
+    async touchToken(id: string, now: Date) {
+      await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, id));
+    },
+  };
+}
+export type SessionRepository = ReturnType<typeof createSessionRepository>;

@@ -1,0 +1,145 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rename } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { queryRows } from '../../db/rows.js';
+import { verifyAuditChain } from '../audit/index.js';
+
+/** Tables in restore order (parents before children) with the order that keeps self-references valid. */
+export const BACKUP_TABLES = [
+  { name: 'organizations', orderBy: 'depth, id' },
+  { name: 'users', orderBy: 'id' },
+  { name: 'user_roles', orderBy: 'id' },
+  { name: 'sessions', orderBy: 'id' },
+  { name: 'api_tokens', orderBy: 'id' },
+  { name: 'audit_events', orderBy: 'seq' },
+  { name: 'audit_chain_head', orderBy: 'id' },
+] as const;
+
+const FORMAT = 'red-engine-backup';
+const BATCH = 2000;
+
+type Header = {
+  format: string;
+  version: 1;
+  createdAt: string;
+  migrations: number;
+  tables: string[];
+  auditHead: { seq: number; hash: string } | null;
+};
+
+async function migrationCount(db: Db): Promise<number> {
+  const rows = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Writes a logical, engine-neutral backup (gzip, one JSON document per line) from one consistent
+ * snapshot, so a backup of the embedded database restores into PostgreSQL and the reverse.
+ */
+export async function backupDatabase(db: Db, file: string): Promise<{ rows: Record<string, number> }> {
+  const counts: Record<string, number> = {};
+  const tmp = `${file}.partial`;
+  await db.transaction(
+    async (tx) => {
+      const migrations = await migrationCount(tx as unknown as Db);
+      const [head] = await queryRows<{ seq: number; hash: string }>(
+        tx,
+        sql`select seq::int as seq, hash from audit_chain_head where id = 1`,
+      );
+      async function* lines() {
+        const header: Header = {
+          format: FORMAT,
+          version: 1,
+          createdAt: new Date().toISOString(),
+          migrations,
+          tables: BACKUP_TABLES.map((t) => t.name),
+          auditHead: head ?? null,
+        };
+        yield `${JSON.stringify(header)}\n`;
+        for (const table of BACKUP_TABLES) {
+          counts[table.name] = 0;
+          for (let offset = 0; ; offset += BATCH) {
+            const rows = await queryRows<{ j: unknown }>(
+              tx,
+              sql.raw(
+                `select row_to_json(t) as j from "${table.name}" t order by ${table.orderBy} limit ${BATCH} offset ${offset}`,
+              ),
+            );
+            if (rows.length === 0) break;
+            counts[table.name] = (counts[table.name] ?? 0) + rows.length;
+            yield `${JSON.stringify({ table: table.name, rows: rows.map((r) => (typeof r.j === 'string' ? JSON.parse(r.j) : r.j)) })}\n`;
+            if (rows.length < BATCH) break;
+          }
+        }
+        yield `${JSON.stringify({ end: true, counts })}\n`;
+      }
+      await pipeline(Readable.from(lines()), createGzip(), createWriteStream(tmp));
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+  await rename(tmp, file);
+  return { rows: counts };
+}
+
+export class RestoreError extends Error {}
+
+/** Restores a backup into a migrated, empty database in one transaction, then verifies the audit chain. */
+export async function restoreDatabase(db: Db, file: string): Promise<{ rows: Record<string, number> }> {
+  const counts: Record<string, number> = {};
+  const input = createInterface({
+    input: createReadStream(file).pipe(createGunzip()),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  const iterator = input[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  let header: Header;
+  try {
+    header = JSON.parse(String(first.value ?? '')) as Header;
+  } catch {
+    throw new RestoreError('not a Red Engine backup file');
+  }
+  if (header.format !== FORMAT || header.version !== 1) throw new RestoreError('not a Red Engine backup file');
+  const migrations = await migrationCount(db);
+  if (migrations !== header.migrations) {
+    throw new RestoreError(
+      `backup was made at schema migration ${header.migrations}, this database is at ${migrations}`,
+    );
+  }
+  const [existing] = await queryRows<{ n: number }>(
+    db,
+    sql`select (select count(*) from organizations) + (select count(*) from users) + (select count(*) from audit_events) as n`,
+  );
+  if (Number(existing?.n ?? 0) > 0)
+    throw new RestoreError('the target database is not empty; restore needs an empty database');
+
+  let ended = false;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from audit_chain_head`);
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) break;
+      if (!next.value.trim()) continue;
+      const doc = JSON.parse(next.value) as { table?: string; rows?: unknown[]; end?: boolean };
+      if (doc.end) {
+        ended = true;
+        break;
+      }
+      const table = BACKUP_TABLES.find((t) => t.name === doc.table);
+      if (!table || !doc.rows) throw new RestoreError(`unexpected section "${doc.table}" in backup`);
+      counts[table.name] = (counts[table.name] ?? 0) + doc.rows.length;
+      const ident = sql.identifier(table.name);
+      await tx.execute(
+        sql`insert into ${ident} select * from json_populate_recordset(null::${ident}, ${JSON.stringify(doc.rows)}::json)`,
+      );
+    }
+    if (!ended) throw new RestoreError('the backup file is truncated');
+  });
+  const verdict = await verifyAuditChain(db);
+  if (!verdict.ok) throw new RestoreError(`restored data does not verify: ${verdict.reason}`);
+  return { rows: counts };
+}

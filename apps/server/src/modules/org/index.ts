@@ -1,0 +1,3 @@
+export { createOrgRepository, type OrgRepository, type OrgRow } from './org.repository.js';
+export { orgRoutes } from './org.routes.js';
+export { createOrgService, type OrgService } from './org.service.js';

@@ -1,0 +1,7 @@
+import type { RequestContext } from './core/actor.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: RequestContext;
+  }
+}

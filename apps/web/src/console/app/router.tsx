@@ -1,0 +1,47 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { LoginPage } from '../features/auth/LoginPage';
+import { NotFoundPage } from '../features/errors/ErrorPages';
+import { RequireSession, SetupGate } from './guards';
+import { ConsoleLayout } from './layout';
+import { appRoutes, Guarded, HomeRedirect } from './routes';
+
+const SetupPasswordPage = lazy(() => import('../features/auth/SetupPasswordPage'));
+const SetupMfaPage = lazy(() => import('../features/auth/SetupMfaPage'));
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/setup/password"
+        element={
+          <SetupGate step="password">
+            <SetupPasswordPage />
+          </SetupGate>
+        }
+      />
+      <Route
+        path="/setup/mfa"
+        element={
+          <SetupGate step="mfa">
+            <SetupMfaPage />
+          </SetupGate>
+        }
+      />
+      <Route
+        element={
+          <RequireSession>
+            <ConsoleLayout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<HomeRedirect />} />
+        {appRoutes.map((r) => (
+          <Route key={r.path} path={`${r.path}/*`} element={<Guarded route={r} />} />
+        ))}
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

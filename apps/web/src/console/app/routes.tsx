@@ -1,0 +1,79 @@
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import type { Permission } from '@red-engine/shared';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode, Suspense } from 'react';
+import { Navigate } from 'react-router';
+import type { MessageKey } from '../../lib/i18n';
+import { ForbiddenPage } from '../features/errors/ErrorPages';
+import { PageLoading } from '../components/PageLoading';
+import { useAccess } from './access';
+
+export interface AppRoute {
+  path: string;
+  nameKey: MessageKey;
+  icon: ReactNode;
+  /** Permission needed to see the menu entry and open the page; null = every logged-in user. */
+  access: Permission | null;
+  element: LazyExoticComponent<ComponentType>;
+  hideInMenu?: boolean;
+}
+
+/** The one route table: it feeds the router, the sider menu and the breadcrumb. */
+export const appRoutes: AppRoute[] = [
+  {
+    path: '/dashboard',
+    nameKey: 'menu.dashboard',
+    icon: <DashboardOutlined />,
+    access: 'dashboard:read',
+    element: lazy(() => import('../features/dashboard/DashboardPage')),
+  },
+  {
+    path: '/orgs',
+    nameKey: 'menu.orgs',
+    icon: <ApartmentOutlined />,
+    access: 'org:read',
+    element: lazy(() => import('../features/orgs/OrgsPage')),
+  },
+  {
+    path: '/users',
+    nameKey: 'menu.users',
+    icon: <TeamOutlined />,
+    access: 'user:read',
+    element: lazy(() => import('../features/users/UsersPage')),
+  },
+  {
+    path: '/audit',
+    nameKey: 'menu.audit',
+    icon: <AuditOutlined />,
+    access: 'audit:read',
+    element: lazy(() => import('../features/audit/AuditPage')),
+  },
+  {
+    path: '/account',
+    nameKey: 'menu.account',
+    icon: <UserOutlined />,
+    access: null,
+    element: lazy(() => import('../features/account/AccountPage')),
+    hideInMenu: true,
+  },
+];
+
+export const findRoute = (pathname: string): AppRoute | undefined =>
+  appRoutes.find((r) => pathname === r.path || pathname.startsWith(`${r.path}/`));
+
+export function Guarded({ route }: { route: AppRoute }) {
+  const { can } = useAccess();
+  if (!can(route.access)) return <ForbiddenPage />;
+  const Page = route.element;
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+/** `/` opens the first page the user may see (the workbench for admins and leaders). */
+export function HomeRedirect() {
+  const { can } = useAccess();
+  const first = appRoutes.find((r) => !r.hideInMenu && can(r.access)) ?? appRoutes.find((r) => r.path === '/account');
+  return <Navigate to={first?.path ?? '/account'} replace />;
+}
