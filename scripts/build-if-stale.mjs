@@ -27,11 +27,18 @@ export function buildIfStale({ force = false } = {}) {
     console.log('› building server (tsc -b)');
     run('npx tsc -b');
   }
-  const webSrc = Math.max(sharedSrc, newestMtime(join(root, 'apps/web/src')), mtime(join(root, 'apps/web/index.html')), mtime(join(root, 'apps/web/m/index.html')), mtime(join(root, 'apps/web/vite.config.ts')));
+  const webSrc = Math.max(
+    sharedSrc,
+    newestMtime(join(root, 'apps/web/src')),
+    mtime(join(root, 'apps/web/index.html')),
+    mtime(join(root, 'apps/web/m/index.html')),
+    mtime(join(root, 'apps/web/vite.config.ts')),
+  );
   if (force || webSrc > mtime(join(root, 'apps/web/dist/index.html'))) {
     console.log('› building web console and H5 (vite build)');
     run('npm run build -w @red-engine/web');
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) buildIfStale({ force: process.argv.includes('--force') });
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
+  buildIfStale({ force: process.argv.includes('--force') });

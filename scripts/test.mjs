@@ -45,7 +45,11 @@ if (want('pglite')) {
   const env = { ...process.env };
   delete env.TEST_DATABASE_URL;
   console.log('\n=== unit + integration (PGlite) ===');
-  const res = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`], { cwd: root, stdio: 'inherit', env });
+  const res = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  });
   if (res.status !== 0) failures.push('unit + integration (PGlite)');
   addVitest(out);
 }
@@ -54,17 +58,32 @@ if (want('postgres')) {
   if (process.env.TEST_DATABASE_URL) {
     const out = join(tmp, 'vitest-postgres.json');
     rmSync(out, { force: true });
-    run('integration (PostgreSQL)', 'npx', ['vitest', 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile=${out}`]);
+    run('integration (PostgreSQL)', 'npx', [
+      'vitest',
+      'run',
+      '--project',
+      'integration',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile=${out}`,
+    ]);
     addVitest(out);
   } else {
-    console.log('\n(TEST_DATABASE_URL is not set: the PostgreSQL run of the integration suite is skipped; .ci/run sets it)');
+    console.log(
+      '\n(TEST_DATABASE_URL is not set: the PostgreSQL run of the integration suite is skipped; .ci/run sets it)',
+    );
   }
 }
 
 if (want('e2e')) {
   const out = join(tmp, 'playwright.json');
   rmSync(out, { force: true });
-  run('browser tests (Playwright, Chromium)', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  run(
+    'browser tests (Playwright, Chromium)',
+    'npx',
+    ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'],
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+  );
   addPlaywright(out);
 }
 

@@ -1,5 +1,5 @@
-import { translate, getLocale } from './i18n';
 import { isApiError } from './http';
+import { getLocale, translate } from './i18n';
 
 /** How the current app (console: antd, H5: antd-mobile) shows an error. */
 export interface ErrorPresenter {
@@ -47,10 +47,11 @@ export function reportError(e: unknown): void {
 }
 
 type FieldName = (string | number)[];
-/** The part of an antd / antd-mobile FormInstance we need. */
+type SetFields = (fields: { name: FieldName; errors: string[] }[]) => void;
+/** The part of an antd / antd-mobile FormInstance we need (any form's typed setFields fits `never`). */
 export interface FormLike {
-  setFields(fields: { name: FieldName; errors: string[] }[]): void;
-  getFieldsValue(all: true): unknown;
+  setFields: (fields: never) => void;
+  getFieldsValue: (all: true) => unknown;
 }
 
 function hasPath(values: unknown, name: FieldName): boolean {
@@ -62,16 +63,21 @@ function hasPath(values: unknown, name: FieldName): boolean {
   return true;
 }
 
-/** VALIDATION_FAILED → messages under the matching form fields; everything else → reportError. */
+/**
+ * Errors that name fields (VALIDATION_FAILED, WEAK_PASSWORD, a wrong current password…: `details[].path`)
+ * → messages under the matching form fields; everything else → reportError.
+ */
 export function applyFormError(form: FormLike, e: unknown): void {
-  if (isApiError(e) && e.code === 'VALIDATION_FAILED') {
+  if (isApiError(e) && e.fieldIssues().length > 0) {
     const values = form.getFieldsValue(true);
     const issues = e.fieldIssues();
     const placed = issues.filter((i) => i.name.length > 0 && hasPath(values, i.name));
-    if (placed.length > 0) form.setFields(placed.map((i) => ({ name: i.name, errors: [i.message] })));
+    if (placed.length > 0) (form.setFields as SetFields)(placed.map((i) => ({ name: i.name, errors: [i.message] })));
     if (placed.length === issues.length && placed.length > 0) return;
     const rest = issues.filter((i) => !placed.includes(i));
-    presenter.error(rest.length > 0 ? rest.map((i) => i.message).join('；') : e.message);
+    presenter.error(
+      rest.length > 0 ? rest.map((i) => i.message).join(getLocale() === 'zh-CN' ? '；' : '; ') : e.message,
+    );
     return;
   }
   reportError(e);

@@ -57,7 +57,13 @@ export interface UseProTableOptions<T> {
 }
 
 /** A small ProTable: owns page/sort/column-filter state, fetches with react-query, returns Table props. */
-export function useProTable<T>({ queryKey, request, params = {}, defaultPageSize = 20, enabled = true }: UseProTableOptions<T>) {
+export function useProTable<T>({
+  queryKey,
+  request,
+  params = {},
+  defaultPageSize = 20,
+  enabled = true,
+}: UseProTableOptions<T>) {
   const [state, setState] = useState<TableRequest>({ current: 1, pageSize: defaultPageSize });
   const [lastParams, setLastParams] = useState(JSON.stringify(params));
   const paramsKey = JSON.stringify(params);

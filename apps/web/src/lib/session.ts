@@ -2,7 +2,7 @@ import type { LoginResult, Me, Permission } from '@red-engine/shared';
 import { useQuery } from '@tanstack/react-query';
 import { onSessionLost } from './errors';
 import { api, isApiError, setCsrfToken } from './http';
-import { setLocale } from './i18n';
+import { getLocale, setLocale } from './i18n';
 import { queryClient } from './query-client';
 
 export interface SessionState {
@@ -27,7 +27,12 @@ async function fetchSession(): Promise<SessionState> {
 }
 
 export function useSession() {
-  return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: Number.POSITIVE_INFINITY, meta: { silent: true } });
+  return useQuery({
+    queryKey: sessionKey,
+    queryFn: fetchSession,
+    staleTime: Number.POSITIVE_INFINITY,
+    meta: { silent: true },
+  });
 }
 
 /** The logged-in user; only call below a guard that has ensured there is one. */
@@ -56,7 +61,9 @@ function acceptLogin(result: LoginResult): LoginResult {
     // Drop anything cached for a previous user before the new one sees a page.
     queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
     setSessionMe(result.me);
-    setLocale(result.me.locale);
+    // The language the person is using on the login page wins, and becomes the account's preference.
+    const chosen = getLocale();
+    if (chosen !== result.me.locale) void saveLocalePreference(chosen).catch(() => undefined);
   } else if (result.status === 'mfa_required') {
     setSessionMe(null, true);
   }

@@ -32,10 +32,15 @@ export function rulesFrom(
   if (typeof s.minLength === 'number' && s.minLength > 1) {
     rules.push({ min: s.minLength, message: t('form.minLength', { n: s.minLength }) });
   }
-  if (typeof s.maxLength === 'number') rules.push({ max: s.maxLength, message: t('form.maxLength', { n: s.maxLength }) });
+  if (typeof s.maxLength === 'number')
+    rules.push({ max: s.maxLength, message: t('form.maxLength', { n: s.maxLength }) });
   rules.push({
     validator: async (_rule, value: unknown) => {
       if (isEmpty(value)) return;
+      // Length problems are already reported by the rules above; say one thing at a time.
+      const len = typeof value === 'string' ? value.trim().length : undefined;
+      if (len !== undefined && typeof s.minLength === 'number' && len < s.minLength) return;
+      if (len !== undefined && typeof s.maxLength === 'number' && len > s.maxLength) return;
       if (!schema.safeParse(value).success) throw new Error(opts.invalid ?? t('form.invalid'));
     },
   });

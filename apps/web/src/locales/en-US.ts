@@ -47,6 +47,8 @@ export const enUS: Record<MessageKey, string> = {
   'common.switchLanguage': 'Switch language',
   'common.expand': 'Expand',
   'common.collapse': 'Collapse',
+  'common.labelValue': '{label}: {value}',
+  'common.withNote': '{text} ({note})',
 
   // form validation
   'form.required': 'This field is required',
@@ -54,7 +56,8 @@ export const enUS: Record<MessageKey, string> = {
   'form.maxLength': 'At most {n} characters',
   'form.invalid': 'Invalid format',
   'form.passwordMismatch': 'The two passwords do not match',
-  'form.passwordHint': 'At least {n} characters with letters and digits; avoid common passwords',
+  'form.passwordHint':
+    'At least {n} characters with three of upper case, lower case, digits and symbols; not containing the username',
 
   // errors
   'error.network': 'Network error, please check your connection and try again',
@@ -209,6 +212,7 @@ export const enUS: Record<MessageKey, string> = {
   'org.id': 'Organization ID',
   'org.path': 'Path',
   'org.depth': 'Depth',
+  'org.pick': 'Select an organization',
 
   // users
   'user.username': 'Username',
@@ -271,7 +275,7 @@ export const enUS: Record<MessageKey, string> = {
   'audit.prevHash': 'Previous hash',
   'audit.timeRange': 'Time range',
   'audit.actionPlaceholder': 'e.g. org.create, or the prefix org.',
-  'audit.entityPlaceholder': 'e.g. org, user',
+  'audit.entityPlaceholder': 'e.g. organization, user',
   'audit.export': 'Export Excel',
   'audit.verify': 'Verify audit chain',
   'audit.verifyOk': 'The audit chain is intact',
@@ -370,6 +374,7 @@ export const enUS: Record<MessageKey, string> = {
   'm.rolesTitle': 'My roles',
   'm.console': 'Desktop console',
   'm.logoutConfirm': 'Log out now?',
-  'm.mfaOnConsole': 'Your account must enable two-factor authentication. Please finish the setup in the desktop console.',
+  'm.mfaOnConsole':
+    'Your account must enable two-factor authentication. Please finish the setup in the desktop console.',
   'm.openConsole': 'Open desktop console',
 };

@@ -45,6 +45,8 @@ export const zhCN = {
   'common.switchLanguage': '切换语言',
   'common.expand': '展开',
   'common.collapse': '收起',
+  'common.labelValue': '{label}：{value}',
+  'common.withNote': '{text}（{note}）',
 
   // form validation
   'form.required': '此项为必填项',
@@ -52,7 +54,7 @@ export const zhCN = {
   'form.maxLength': '最多 {n} 个字符',
   'form.invalid': '格式不正确',
   'form.passwordMismatch': '两次输入的密码不一致',
-  'form.passwordHint': '至少 {n} 位，须包含字母和数字，不要使用常见密码',
+  'form.passwordHint': '至少 {n} 位，包含大写字母、小写字母、数字、符号中的至少三类，不能包含用户名',
 
   // errors
   'error.network': '网络连接失败，请检查网络后重试',
@@ -204,6 +206,7 @@ export const zhCN = {
   'org.id': '组织 ID',
   'org.path': '路径',
   'org.depth': '层级',
+  'org.pick': '请选择组织',
 
   // users
   'user.username': '用户名',
@@ -254,9 +257,9 @@ export const zhCN = {
 
   // audit
   'audit.seq': '序号',
-  'audit.occurredAt': '时间',
+  'audit.occurredAt': '操作时间',
   'audit.actor': '操作人',
-  'audit.action': '操作',
+  'audit.action': '操作类型',
   'audit.entity': '对象类型',
   'audit.entityId': '对象 ID',
   'audit.orgPath': '组织路径',
@@ -266,7 +269,7 @@ export const zhCN = {
   'audit.prevHash': '前序哈希',
   'audit.timeRange': '时间范围',
   'audit.actionPlaceholder': '如 org.create，或前缀 org.',
-  'audit.entityPlaceholder': '如 org、user',
+  'audit.entityPlaceholder': '如 organization、user',
   'audit.export': '导出 Excel',
   'audit.verify': '校验审计链',
   'audit.verifyOk': '审计链完整',
@@ -299,13 +302,14 @@ export const zhCN = {
   'account.passwordChanged': '密码已修改',
   'account.mfaStatusOn': '双因素认证已启用',
   'account.mfaStatusOff': '双因素认证未启用',
-  'account.mfaDescription': '启用后，登录时除密码外还需输入身份验证器应用（如微信小程序“腾讯身份验证器”、Google Authenticator）生成的动态验证码。',
+  'account.mfaDescription':
+    '启用后，登录时除密码外还需输入身份验证器应用（如微信小程序“腾讯身份验证器”、Google Authenticator）生成的动态验证码。',
   'account.mfaEnable': '启用双因素认证',
   'account.mfaDisable': '关闭双因素认证',
   'account.mfaDisableHint': '请输入登录密码以确认关闭。',
   'account.mfaDisabled': '双因素认证已关闭',
   'account.mfaStep1': '扫描二维码',
-  'account.mfaStep1Hint': '用身份验证器应用扫描下方二维码；无法扫描时可手动输入密钥。',
+  'account.mfaStep1Hint': '用身份验证器应用扫描二维码；无法扫描时可手动输入密钥。',
   'account.mfaSecret': '密钥',
   'account.mfaStep2': '输入验证码',
   'account.mfaStep2Hint': '输入应用中显示的 6 位验证码以完成绑定。',
@@ -337,7 +341,8 @@ export const zhCN = {
   'account.tokenDays': '{n} 天',
   'account.tokenNoExpiry': '永不过期',
   'account.tokenSecretTitle': '令牌已创建',
-  'account.tokenSecretHint': '请立即复制并妥善保存此令牌，关闭后将无法再次查看。调用接口时使用请求头 Authorization: Bearer <令牌>。',
+  'account.tokenSecretHint':
+    '请立即复制并妥善保存此令牌，关闭后将无法再次查看。调用接口时使用请求头 Authorization: Bearer <令牌>。',
   'account.tokenEmpty': '还没有 API 令牌',
   'account.tokenIntro': 'API 令牌用于与其他系统集成，权限不超过您本人的权限，作用范围限定在所选组织及其下级。',
 

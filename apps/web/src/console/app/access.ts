@@ -19,6 +19,6 @@ export function maxRoleRank(me: Me | null): number {
 
 /** Whether a `redirect` query value is a same-origin path we may navigate to. */
 export function safeRedirect(value: string | null | undefined, fallback = '/'): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/login')) return fallback;
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/login')) return fallback;
   return value;
 }

@@ -15,7 +15,7 @@ export function FeedbackBridge() {
       internal: (text, requestId) => {
         notification.error({
           title: t('error.internal'),
-          description: requestId ? `${text}（${t('error.requestId', { id: requestId })}）` : text,
+          description: requestId ? t('common.withNote', { text, note: t('error.requestId', { id: requestId }) }) : text,
           duration: 8,
         });
       },

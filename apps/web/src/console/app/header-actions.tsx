@@ -1,4 +1,4 @@
-import { LogoutOutlined, MobileOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MobileOutlined, SettingOutlined } from '@ant-design/icons';
 import { App, Avatar, Dropdown, Space } from 'antd';
 import { useNavigate } from 'react-router';
 import { reportError } from '../../lib/errors';
@@ -42,7 +42,7 @@ export function HeaderActions() {
         }}
       >
         <button type="button" className="re-user-trigger" aria-label={t('layout.userMenu')}>
-          <Avatar size={28} className="re-avatar" icon={<UserOutlined />}>
+          <Avatar size={28} className="re-avatar">
             {me.displayName.slice(0, 1)}
           </Avatar>
           <span className="re-user-name">{me.displayName}</span>

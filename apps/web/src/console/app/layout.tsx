@@ -48,7 +48,9 @@ export function ConsoleLayout() {
           {!collapsed && (
             <span className="re-logo-text">
               <span className="re-logo-title">{t('app.name')}</span>
-              <span className="re-logo-sub">{t('app.owner')}</span>
+              <span className="re-logo-sub" title={t('app.owner')}>
+                {t('app.owner')}
+              </span>
             </span>
           )}
         </button>
@@ -72,7 +74,13 @@ export function ConsoleLayout() {
             />
             <Breadcrumb
               items={[
-                { title: <Link to="/" aria-label={t('menu.home')}><HomeOutlined /></Link> },
+                {
+                  title: (
+                    <Link to="/" aria-label={t('menu.home')}>
+                      <HomeOutlined />
+                    </Link>
+                  ),
+                },
                 ...(current ? [{ title: t(current.nameKey) }] : []),
               ]}
             />

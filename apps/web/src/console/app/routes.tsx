@@ -3,8 +3,8 @@ import type { Permission } from '@red-engine/shared';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode, Suspense } from 'react';
 import { Navigate } from 'react-router';
 import type { MessageKey } from '../../lib/i18n';
-import { ForbiddenPage } from '../features/errors/ErrorPages';
 import { PageLoading } from '../components/PageLoading';
+import { ForbiddenPage } from '../features/errors/ErrorPages';
 import { useAccess } from './access';
 
 export interface AppRoute {

@@ -32,11 +32,13 @@ export function OrgTreeSelect({ value, onChange, placeholder, allowClear, id, st
       style={{ minWidth: 220, ...style }}
       labelInValue
       value={value ?? undefined}
-      onChange={(v) => onChange?.(v ? { value: v.value, label: typeof v.label === 'string' ? v.label : undefined } : undefined)}
+      onChange={(v) =>
+        onChange?.(v ? { value: v.value, label: typeof v.label === 'string' ? v.label : undefined } : undefined)
+      }
       treeData={treeData}
       loadData={loadData}
       loading={loading}
-      placeholder={placeholder ?? t('user.org')}
+      placeholder={placeholder ?? t('org.pick')}
       allowClear={allowClear}
       showSearch
       treeNodeFilterProp="title"

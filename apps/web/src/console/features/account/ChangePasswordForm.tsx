@@ -28,7 +28,8 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
           onDone?.();
         },
         onError: (e) => {
-          if (isApiError(e) && e.code === 'WEAK_PASSWORD') form.setFields([{ name: 'newPassword', errors: [e.message] }]);
+          if (isApiError(e) && e.code === 'WEAK_PASSWORD')
+            form.setFields([{ name: 'newPassword', errors: [e.message] }]);
           else if (isApiError(e) && e.code === 'INVALID_CREDENTIALS')
             form.setFields([{ name: 'currentPassword', errors: [e.message] }]);
           else applyFormError(form, e);
@@ -38,7 +39,11 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
 
   return (
     <Form form={form} name="change-password" layout="vertical" onFinish={onFinish} className="re-narrow-form">
-      <Form.Item name="currentPassword" label={t('account.currentPassword')} rules={[{ required: true, message: t('form.required') }]}>
+      <Form.Item
+        name="currentPassword"
+        label={t('account.currentPassword')}
+        rules={[{ required: true, message: t('form.required') }]}
+      >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
       <Form.Item

@@ -81,7 +81,7 @@ export function MfaEnrollFlow({ autoStart = false, onFinished }: { autoStart?: b
           <div>
             <Typography.Paragraph type="secondary">{t('account.mfaStep1Hint')}</Typography.Paragraph>
             <Typography.Paragraph>
-              {t('account.mfaSecret')}：
+              {t('common.labelValue', { label: t('account.mfaSecret'), value: '' })}
               <Typography.Text code copyable className="re-mfa-secret">
                 {enrollment.secret}
               </Typography.Text>

@@ -23,7 +23,8 @@ function DisableMfaButton({ onDone }: { onDone: () => void }) {
       setOpen(false);
       onDone();
     } catch (e) {
-      if (isApiError(e) && e.code === 'INVALID_CREDENTIALS') form.setFields([{ name: 'password', errors: [e.message] }]);
+      if (isApiError(e) && e.code === 'INVALID_CREDENTIALS')
+        form.setFields([{ name: 'password', errors: [e.message] }]);
       else applyFormError(form, e);
     } finally {
       setBusy(false);
@@ -46,7 +47,11 @@ function DisableMfaButton({ onDone }: { onDone: () => void }) {
       >
         <Typography.Paragraph type="secondary">{t('account.mfaDisableHint')}</Typography.Paragraph>
         <Form form={form} name="mfa-disable" layout="vertical" onFinish={submit} preserve={false}>
-          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('form.required') }]}>
+          <Form.Item
+            name="password"
+            label={t('auth.password')}
+            rules={[{ required: true, message: t('form.required') }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
         </Form>
@@ -70,7 +75,9 @@ export function MfaTab() {
           <ExclamationCircleTwoTone twoToneColor="#faad14" className="re-mfa-icon" />
         )}
         <div>
-          <Typography.Title level={5}>{me.mfaEnabled ? t('account.mfaStatusOn') : t('account.mfaStatusOff')}</Typography.Title>
+          <Typography.Title level={5}>
+            {me.mfaEnabled ? t('account.mfaStatusOn') : t('account.mfaStatusOff')}
+          </Typography.Title>
           <Typography.Paragraph type="secondary">{t('account.mfaDescription')}</Typography.Paragraph>
         </div>
       </Space>

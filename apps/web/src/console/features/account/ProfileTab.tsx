@@ -1,5 +1,4 @@
-import { LOCALES, type Locale } from '@red-engine/shared';
-import { UpdatePreferencesBodySchema } from '@red-engine/shared';
+import { LOCALES, type Locale, UpdatePreferencesBodySchema } from '@red-engine/shared';
 import { App, Button, Descriptions, Form, Input, Select, Space, Tag } from 'antd';
 import { applyFormError } from '../../../lib/errors';
 import { LOCALE_LABELS, useI18n } from '../../../lib/i18n';

@@ -47,10 +47,16 @@ export function TokenCreateModal({ open, onClose }: { open: boolean; onClose: ()
 
   if (secret) {
     return (
-      <Modal open={open} title={t('account.tokenSecretTitle')} onCancel={close} onOk={close} cancelButtonProps={{ hidden: true }}>
+      <Modal
+        open={open}
+        title={t('account.tokenSecretTitle')}
+        onCancel={close}
+        onOk={close}
+        cancelButtonProps={{ hidden: true }}
+      >
         <Alert type="warning" showIcon title={t('account.tokenSecretHint')} />
         <Typography.Paragraph className="re-token-secret">
-          <code aria-label={t('account.tokenSecretTitle')}>{secret}</code>
+          <code data-testid="token-secret">{secret}</code>
         </Typography.Paragraph>
         <CopyButton text={secret} type="primary" />
       </Modal>

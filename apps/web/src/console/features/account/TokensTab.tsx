@@ -33,15 +33,28 @@ function columns(t: Translate, revoke: (tk: ApiToken) => void): ColumnsType<ApiT
     },
     { title: t('account.tokenOrg'), dataIndex: 'orgName', render: (v: string | null) => v ?? '—' },
     { title: t('account.tokenCreatedAt'), dataIndex: 'createdAt', render: (v: string) => fmt(v, '—') },
-    { title: t('account.tokenExpiresAt'), dataIndex: 'expiresAt', render: (v: string | null) => fmt(v, t('account.tokenNoExpiry')) },
-    { title: t('account.tokenLastUsed'), dataIndex: 'lastUsedAt', render: (v: string | null) => fmt(v, t('common.never')) },
+    {
+      title: t('account.tokenExpiresAt'),
+      dataIndex: 'expiresAt',
+      render: (v: string | null) => fmt(v, t('account.tokenNoExpiry')),
+    },
+    {
+      title: t('account.tokenLastUsed'),
+      dataIndex: 'lastUsedAt',
+      render: (v: string | null) => fmt(v, t('common.never')),
+    },
     {
       title: t('account.tokenStatus'),
       key: 'status',
       render: (_, tk) => {
         const s = statusOf(tk);
         const color = s === 'active' ? 'success' : s === 'revoked' ? 'default' : 'warning';
-        const label = s === 'active' ? t('account.tokenActive') : s === 'revoked' ? t('account.tokenRevoked') : t('account.tokenExpired');
+        const label =
+          s === 'active'
+            ? t('account.tokenActive')
+            : s === 'revoked'
+              ? t('account.tokenRevoked')
+              : t('account.tokenExpired');
         return <Tag color={color}>{label}</Tag>;
       },
     },

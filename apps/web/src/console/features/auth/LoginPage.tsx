@@ -73,8 +73,16 @@ function PasswordStep({ onMfa, onDone }: { onMfa: () => void; onDone: () => void
             autoFocus
           />
         </Form.Item>
-        <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordPlaceholder') }]}>
-          <Input.Password prefix={<LockOutlined />} placeholder={t('auth.passwordPlaceholder')} autoComplete="current-password" />
+        <Form.Item
+          name="password"
+          label={t('auth.password')}
+          rules={[{ required: true, message: t('auth.passwordPlaceholder') }]}
+        >
+          <Input.Password
+            prefix={<LockOutlined />}
+            placeholder={t('auth.passwordPlaceholder')}
+            autoComplete="current-password"
+          />
         </Form.Item>
         <Form.Item className="re-auth-submit">
           <Button type="primary" htmlType="submit" block loading={submitting}>

@@ -55,7 +55,11 @@ export function MfaStep({ onDone, onBack }: { onDone: () => void; onBack: () => 
           label={t('auth.mfaCode')}
           rules={[
             { required: true, message: t('auth.mfaCodeInvalid') },
-            { pattern: CODE_PATTERN, transform: (v: string) => v?.trim().toLowerCase(), message: t('auth.mfaCodeInvalid') },
+            {
+              pattern: CODE_PATTERN,
+              transform: (v: string) => v?.trim().toLowerCase(),
+              message: t('auth.mfaCodeInvalid'),
+            },
           ]}
         >
           <Input

@@ -4,8 +4,8 @@ import { useNavigate } from 'react-router';
 import { reportError } from '../../../lib/errors';
 import { useI18n } from '../../../lib/i18n';
 import { logout } from '../../../lib/session';
-import { MfaEnrollFlow } from '../account/MfaEnrollFlow';
 import { useRefreshSession } from '../account/api';
+import { MfaEnrollFlow } from '../account/MfaEnrollFlow';
 import { AuthShell } from './AuthShell';
 
 /** Admin accounts that must use two-factor login enrol here before reaching the console. */
@@ -20,7 +20,15 @@ export default function SetupMfaPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('auth.setupMfaHint')}</Typography.Paragraph>
       <MfaEnrollFlow autoStart onFinished={() => void refresh()} />
-      <Button type="link" className="re-auth-back" onClick={() => logout().then(() => navigate('/login')).catch(reportError)}>
+      <Button
+        type="link"
+        className="re-auth-back"
+        onClick={() =>
+          logout()
+            .then(() => navigate('/login'))
+            .catch(reportError)
+        }
+      >
         {t('auth.switchAccount')}
       </Button>
     </AuthShell>

@@ -4,8 +4,8 @@ import { useNavigate } from 'react-router';
 import { reportError } from '../../../lib/errors';
 import { useI18n } from '../../../lib/i18n';
 import { logout } from '../../../lib/session';
-import { ChangePasswordForm } from '../account/ChangePasswordForm';
 import { useRefreshSession } from '../account/api';
+import { ChangePasswordForm } from '../account/ChangePasswordForm';
 import { AuthShell } from './AuthShell';
 
 /** First login (or after a reset): a new password before anything else. */
@@ -20,7 +20,15 @@ export default function SetupPasswordPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('auth.setupPasswordHint')}</Typography.Paragraph>
       <ChangePasswordForm onDone={() => void refresh()} />
-      <Button type="link" className="re-auth-back" onClick={() => logout().then(() => navigate('/login')).catch(reportError)}>
+      <Button
+        type="link"
+        className="re-auth-back"
+        onClick={() =>
+          logout()
+            .then(() => navigate('/login'))
+            .catch(reportError)
+        }
+      >
         {t('auth.switchAccount')}
       </Button>
     </AuthShell>

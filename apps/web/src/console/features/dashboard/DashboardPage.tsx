@@ -6,7 +6,7 @@ import {
   RightOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { ORG_DOMAINS, ORG_TYPES } from '@red-engine/shared';
+import { ORG_DOMAINS, ORG_TYPES, type OrgType } from '@red-engine/shared';
 import { Card, Col, Row, Space, Statistic } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
@@ -17,7 +17,7 @@ import { useAccess } from '../../app/access';
 import { appRoutes } from '../../app/routes';
 import { RoleTag } from '../../components/RoleTag';
 import { useDashboardSummary } from './api';
-import { DistributionCard } from './DistributionCard';
+import { DistributionCard, type DistributionRow } from './DistributionCard';
 
 const TYPE_COLORS = ['#c8102e', '#d4380d', '#fa8c16', '#d48806', '#a0d911', '#13a8a8', '#2f54eb'];
 const DOMAIN_COLORS = ['#c8102e', '#fa541c', '#faad14', '#52c41a', '#13c2c2', '#722ed1'];
@@ -30,7 +30,19 @@ function partOfDay(): 'morning' | 'noon' | 'afternoon' | 'evening' {
   return 'evening';
 }
 
-function StatCard({ title, value, icon, tone, loading }: { title: string; value?: number; icon: ReactNode; tone: string; loading: boolean }) {
+function StatCard({
+  title,
+  value,
+  icon,
+  tone,
+  loading,
+}: {
+  title: string;
+  value?: number;
+  icon: ReactNode;
+  tone: string;
+  loading: boolean;
+}) {
   return (
     <Card className="re-stat-card" loading={loading}>
       <div className="re-stat">
@@ -50,11 +62,11 @@ export default function DashboardPage() {
   const { can } = useAccess();
   const { data, isPending } = useDashboardSummary();
 
-  const byType = data?.orgsByType ?? {};
-  const count = (k: (typeof ORG_TYPES)[number]) => byType[k] ?? 0;
+  const byType: Partial<Record<OrgType, number>> = data?.orgsByType ?? {};
+  const count = (k: OrgType) => byType[k] ?? 0;
   const branches = count('branch') + count('joint_branch') + count('temporary_branch');
   const committees = count('party_committee') + count('general_branch');
-  const domainRows = ORG_DOMAINS.map((d, i) => ({
+  const domainRows: DistributionRow[] = ORG_DOMAINS.map((d, i) => ({
     key: d,
     label: t(`orgDomain.${d}`),
     extra: t(`orgBrand.${d}`),
@@ -64,7 +76,14 @@ export default function DashboardPage() {
   const otherDomains = Object.entries(data?.orgsByDomain ?? {})
     .filter(([k]) => !(ORG_DOMAINS as readonly string[]).includes(k))
     .reduce((sum, [, v]) => sum + v, 0);
-  if (otherDomains > 0) domainRows.push({ key: 'other', label: t('dashboard.unclassified'), extra: '', value: otherDomains, color: '#bfbfbf' });
+  if (otherDomains > 0)
+    domainRows.push({
+      key: 'other',
+      label: t('dashboard.unclassified'),
+      extra: '',
+      value: otherDomains,
+      color: '#bfbfbf',
+    });
 
   const date = dayjs().format(locale === 'zh-CN' ? 'YYYY年M月D日 dddd' : 'dddd, MMMM D, YYYY');
   const links = appRoutes.filter((r) => !r.hideInMenu && r.path !== '/dashboard' && can(r.access));
@@ -90,16 +109,40 @@ export default function DashboardPage() {
 
       <Row gutter={[16, 16]} className="re-stat-row">
         <Col xs={24} sm={12} xl={6}>
-          <StatCard title={t('dashboard.orgTotal')} value={data?.orgTotal} icon={<ApartmentOutlined />} tone="#c8102e" loading={isPending} />
+          <StatCard
+            title={t('dashboard.orgTotal')}
+            value={data?.orgTotal}
+            icon={<ApartmentOutlined />}
+            tone="#c8102e"
+            loading={isPending}
+          />
         </Col>
         <Col xs={24} sm={12} xl={6}>
-          <StatCard title={t('dashboard.branchTotal')} value={branches} icon={<FlagOutlined />} tone="#fa541c" loading={isPending} />
+          <StatCard
+            title={t('dashboard.branchTotal')}
+            value={branches}
+            icon={<FlagOutlined />}
+            tone="#fa541c"
+            loading={isPending}
+          />
         </Col>
         <Col xs={24} sm={12} xl={6}>
-          <StatCard title={t('dashboard.userTotal')} value={data?.userTotal} icon={<TeamOutlined />} tone="#d48806" loading={isPending} />
+          <StatCard
+            title={t('dashboard.userTotal')}
+            value={data?.userTotal}
+            icon={<TeamOutlined />}
+            tone="#d48806"
+            loading={isPending}
+          />
         </Col>
         <Col xs={24} sm={12} xl={6}>
-          <StatCard title={t('dashboard.auditToday')} value={data?.auditEventsToday} icon={<AuditOutlined />} tone="#13a8a8" loading={isPending} />
+          <StatCard
+            title={t('dashboard.auditToday')}
+            value={data?.auditEventsToday}
+            icon={<AuditOutlined />}
+            tone="#13a8a8"
+            loading={isPending}
+          />
         </Col>
       </Row>
 
@@ -110,7 +153,9 @@ export default function DashboardPage() {
               <Space>
                 <BankOutlined />
                 {t('dashboard.byType')}
-                <span className="re-card-note">{t('dashboard.committeeTotal')}：{committees}</span>
+                <span className="re-card-note">
+                  {t('common.labelValue', { label: t('dashboard.committeeTotal'), value: committees })}
+                </span>
               </Space>
             }
             loading={isPending}
@@ -118,7 +163,12 @@ export default function DashboardPage() {
             unit={t('dashboard.unit')}
             shareLabel={(p) => t('dashboard.share', { p })}
             emptyText={t('dashboard.empty')}
-            rows={ORG_TYPES.map((k, i) => ({ key: k, label: t(`orgType.${k}`), value: count(k), color: TYPE_COLORS[i] ?? '#c8102e' }))}
+            rows={ORG_TYPES.map((k, i) => ({
+              key: k,
+              label: t(`orgType.${k}`),
+              value: count(k),
+              color: TYPE_COLORS[i] ?? '#c8102e',
+            }))}
           />
         </Col>
         <Col xs={24} lg={12}>

@@ -40,7 +40,9 @@ export function DistributionCard({
               <li key={r.key} className="re-dist-row">
                 <div className="re-dist-label">
                   <span className="re-dist-dot" style={{ background: r.color }} />
-                  <span>{r.label}</span>
+                  <span className="re-dist-name" title={r.label}>
+                    {r.label}
+                  </span>
                   {r.extra && <Tag className="re-dist-extra">{r.extra}</Tag>}
                 </div>
                 <Tooltip title={shareLabel(share)}>

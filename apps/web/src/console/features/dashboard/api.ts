@@ -5,5 +5,8 @@ import { api } from '../../../lib/http';
 export const dashboardKeys = { summary: () => ['dashboard', 'summary'] as const };
 
 export function useDashboardSummary() {
-  return useQuery({ queryKey: dashboardKeys.summary(), queryFn: () => api.get<DashboardSummary>('/dashboard/summary') });
+  return useQuery({
+    queryKey: dashboardKeys.summary(),
+    queryFn: () => api.get<DashboardSummary>('/dashboard/summary'),
+  });
 }

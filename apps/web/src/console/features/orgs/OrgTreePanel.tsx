@@ -44,7 +44,6 @@ export function OrgTreePanel({ tree, selectedId, expandedKeys, onExpand, onSelec
         <Tree<OrgDataNode>
           className="re-org-tree"
           blockNode
-          showLine
           treeData={tree.treeData}
           loadData={(node) => tree.loadData(node)}
           expandedKeys={expandedKeys}

@@ -1,5 +1,12 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { ALLOWED_CHILD_TYPES, ORG_DOMAINS, ORG_TYPES, type Org, type OrgDomain, type OrgType } from '@red-engine/shared';
+import {
+  ALLOWED_CHILD_TYPES,
+  ORG_DOMAINS,
+  ORG_TYPES,
+  type Org,
+  type OrgDomain,
+  type OrgType,
+} from '@red-engine/shared';
 import { Button, Card, Col, Descriptions, Empty, Input, Row, Segmented, Select, Space, Table, Tooltip } from 'antd';
 import { type Key, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -69,7 +76,11 @@ export default function OrgsPage() {
     canCreate,
     canUpdate,
     open: (o) => {
-      if (o.parentId) setExpanded((e) => (e.includes(o.parentId as string) ? e : [...e, o.parentId as string]));
+      const parentId = o.parentId;
+      if (parentId) {
+        setExpanded((e) => (e.includes(parentId) ? e : [...e, parentId]));
+        void tree.loadData({ key: parentId });
+      }
       select(o.id);
     },
     edit: (o) => setFormTarget({ mode: 'edit', org: o }),
@@ -131,7 +142,7 @@ export default function OrgsPage() {
               <Empty description={t('org.selectHint')} />
             ) : (
               <>
-                <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }} className="re-org-desc">
+                <Descriptions size="small" column={{ xs: 1, sm: 2, xxl: 4 }} className="re-org-desc">
                   <Descriptions.Item label={t('org.shortName')}>{org.shortName ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('org.code')}>{org.code ?? '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('org.domain')}>
@@ -178,7 +189,7 @@ export default function OrgsPage() {
                   rowKey="id"
                   size="middle"
                   columns={columns}
-                  scroll={{ x: 1100 }}
+                  scroll={{ x: 1160 }}
                   {...table.tableProps}
                   pagination={{ ...table.tableProps.pagination, showTotal: (total) => t('common.total', { total }) }}
                 />

@@ -14,21 +14,19 @@ export interface OrgColumnActions {
 }
 
 export function orgColumns(t: Translate, a: OrgColumnActions): ColumnsType<Org> {
-  return [
+  const columns: ColumnsType<Org> = [
     {
       title: t('org.name'),
       dataIndex: 'name',
-      sorter: true,
+      width: 280,
       render: (_, org) => (
         <div>
           <Typography.Link onClick={() => a.open(org)}>{org.name}</Typography.Link>
-          {org.shortName && org.shortName !== org.name && (
-            <div className="re-cell-sub">{org.shortName}</div>
-          )}
+          {org.shortName && org.shortName !== org.name && <div className="re-cell-sub">{org.shortName}</div>}
         </div>
       ),
     },
-    { title: t('org.type'), dataIndex: 'type', width: 130, render: (_, org) => <OrgTypeTag type={org.type} /> },
+    { title: t('org.type'), dataIndex: 'type', width: 120, render: (_, org) => <OrgTypeTag type={org.type} /> },
     {
       title: t('org.domain'),
       dataIndex: 'domain',
@@ -45,7 +43,6 @@ export function orgColumns(t: Translate, a: OrgColumnActions): ColumnsType<Org> 
         <Badge status={org.status === 'active' ? 'success' : 'default'} text={t(`orgStatus.${org.status}`)} />
       ),
     },
-    { title: t('org.sortOrder'), dataIndex: 'sortOrder', width: 90, align: 'right', sorter: true },
     {
       title: t('org.updatedAt'),
       dataIndex: 'updatedAt',
@@ -53,11 +50,15 @@ export function orgColumns(t: Translate, a: OrgColumnActions): ColumnsType<Org> 
       sorter: true,
       render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm'),
     },
+  ];
+  if (!a.canCreate && !a.canUpdate) return columns;
+  return [
+    ...columns,
     {
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',
-      width: 170,
+      width: 190,
       render: (_, org) => (
         <Space size={0}>
           {a.canUpdate && (

@@ -1,0 +1,67 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { ConfigProvider } from 'antd-mobile';
+import enUS from 'antd-mobile/es/locales/en-US';
+import zhCN from 'antd-mobile/es/locales/zh-CN';
+import { useEffect } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { I18nProvider, useI18n } from '../lib/i18n';
+import { queryClient } from '../lib/query-client';
+import { installToastPresenter } from './feedback';
+import { MobileGuard } from './MobileGuard';
+import { HomePage } from './pages/HomePage';
+import { LoginPage } from './pages/LoginPage';
+import { MfaNoticePage } from './pages/MfaNoticePage';
+import { MinePage } from './pages/MinePage';
+import { PasswordPage } from './pages/PasswordPage';
+import { TabLayout } from './TabLayout';
+
+function Routed() {
+  const { locale } = useI18n();
+  useEffect(() => installToastPresenter(), []);
+  return (
+    <ConfigProvider locale={locale === 'en-US' ? enUS : zhCN}>
+      <BrowserRouter basename="/m">
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route
+            path="/password"
+            element={
+              <MobileGuard allowSetup>
+                <PasswordPage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/mfa-required"
+            element={
+              <MobileGuard allowSetup>
+                <MfaNoticePage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            element={
+              <MobileGuard>
+                <TabLayout />
+              </MobileGuard>
+            }
+          >
+            <Route index element={<HomePage />} />
+            <Route path="/me" element={<MinePage />} />
+          </Route>
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </BrowserRouter>
+    </ConfigProvider>
+  );
+}
+
+export function MobileApp() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <Routed />
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}
