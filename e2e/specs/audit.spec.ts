@@ -16,7 +16,7 @@ test('[AUDIT] an admin creates a branch, sees it in the audit log and verifies t
   await expect(page.getByText('端到端测试党支部').first()).toBeVisible();
 
   await page.getByRole('menuitem', { name: '审计日志' }).click();
-  await expect(page.getByText('org.create').first()).toBeVisible();
+  await expect(page.getByText('新建组织').first()).toBeVisible();
   await page.getByRole('button', { name: '校验审计链' }).click();
   await expect(page.getByText(/校验通过|完整/).first()).toBeVisible();
 });
