@@ -49,13 +49,27 @@ export async function openDatabase(target: DbTarget): Promise<DbHandle> {
   return { db, kind: 'postgresql', pool, close: () => pool.end() };
 }
 
+/** Arbitrary but fixed key of the advisory lock held while migrating PostgreSQL. */
+const MIGRATION_LOCK_KEY = 7_265_646_501;
+
 export async function migrateDatabase(handle: DbHandle): Promise<void> {
   if (handle.kind === 'pglite') {
     // biome-ignore lint/suspicious/noExplicitAny: the migrator wants its driver-specific database type
     await migratePglite(handle.db as any, { migrationsFolder: MIGRATIONS_DIR });
   } else {
-    // biome-ignore lint/suspicious/noExplicitAny: the migrator wants its driver-specific database type
-    await migratePg(handle.db as any, { migrationsFolder: MIGRATIONS_DIR });
+    // Several instances may start at once against one PostgreSQL: a session advisory lock lets one of
+    // them migrate while the others wait and then find nothing left to apply.
+    const client = await handle.pool!.connect();
+    try {
+      await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      try {
+        await migratePg(drizzlePg({ client, casing: 'snake_case' }), { migrationsFolder: MIGRATIONS_DIR });
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      }
+    } finally {
+      client.release();
+    }
   }
 }
 

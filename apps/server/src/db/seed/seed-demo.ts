@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { systemContext } from '../../core/actor.js';
 import { hashPassword } from '../../core/crypto.js';
 import { inTransaction } from '../../core/transaction.js';
@@ -6,6 +6,9 @@ import type { Db } from '../client.js';
 import { organizations, userRoles, users } from '../schema/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoOrg, demoZone } from './demo-zone.js';
 import { createRandom } from './random.js';
+
+/** Arbitrary but fixed key of the advisory lock held while seeding. */
+const SEED_LOCK_KEY = 7_265_646_502;
 
 const GROUP_NAMES = ['第一党小组', '第二党小组', '第三党小组', '第四党小组'];
 
@@ -62,7 +65,11 @@ export async function seedDemo(db: Db, opts: { seed?: number } = {}): Promise<Se
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ctx = systemContext('seed');
-  await inTransaction(db, ctx, async (tx, audit) => {
+  const seeded = await inTransaction(db, ctx, async (tx, audit) => {
+    // Two instances starting on one empty PostgreSQL must not both seed: the second waits, then finds data.
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+    const [existing] = await tx.select({ n: count() }).from(organizations);
+    if ((existing?.n ?? 0) > 0) return false;
     for (let i = 0; i < rows.length; i += 500) await tx.insert(organizations).values(rows.slice(i, i + 500));
     for (const r of rows) {
       audit.record({
@@ -90,6 +97,7 @@ export async function seedDemo(db: Db, opts: { seed?: number } = {}): Promise<Se
         actor: { id: null, name: 'seed' },
       });
     }
+    return true;
   });
-  return { seeded: true, organizations: rows.length, accounts: DEMO_ACCOUNTS };
+  return { seeded, organizations: seeded ? rows.length : 0, accounts: DEMO_ACCOUNTS };
 }

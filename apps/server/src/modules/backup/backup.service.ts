@@ -88,22 +88,75 @@ export async function backupDatabase(db: Db, file: string): Promise<{ rows: Reco
 
 export class RestoreError extends Error {}
 
-/** Restores a backup into a migrated, empty database in one transaction, then verifies the audit chain. */
+/** Lines of a gzip backup; a missing, unreadable, truncated or corrupted file surfaces as a RestoreError. */
+function backupLines(file: string): {
+  next(): Promise<{ line: string | null; number: number }>;
+  close(): void;
+} {
+  const source = createReadStream(file);
+  const gunzip = createGunzip();
+  // pipe() does not forward errors: hand the read error to the stream readline consumes.
+  source.on('error', (err) => gunzip.destroy(err));
+  const iterator = createInterface({ input: source.pipe(gunzip), crlfDelay: Number.POSITIVE_INFINITY })[
+    Symbol.asyncIterator
+  ]();
+  let number = 0;
+  const close = () => {
+    source.destroy();
+    gunzip.destroy();
+  };
+  const next = async () => {
+    try {
+      const next = await iterator.next();
+      if (next.done) return { line: null, number };
+      number += 1;
+      return { line: next.value, number };
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      if (e.code === 'ENOENT') throw new RestoreError(`backup file ${file} does not exist`);
+      if (e.syscall) throw new RestoreError(`cannot read backup file ${file}: ${e.message}`);
+      if (number === 0) throw new RestoreError(`not a Red Engine backup file (${e.message})`);
+      throw new RestoreError(`the backup file is corrupted or truncated (${e.message})`);
+    }
+  };
+  return { next, close };
+}
+
+function parseLine<T>(line: string, number: number): T {
+  try {
+    return JSON.parse(line) as T;
+  } catch {
+    throw new RestoreError(`the backup file is corrupted: line ${number} is not valid JSON`);
+  }
+}
+
+/**
+ * Restores a backup into a migrated, empty database in one transaction and verifies the audit chain
+ * inside that transaction, so a file that is truncated, corrupted or does not verify leaves the
+ * database as empty as it was.
+ */
 export async function restoreDatabase(db: Db, file: string): Promise<{ rows: Record<string, number> }> {
+  const lines = backupLines(file);
+  try {
+    return await restoreFrom(db, lines.next);
+  } finally {
+    lines.close();
+  }
+}
+
+async function restoreFrom(
+  db: Db,
+  nextLine: () => Promise<{ line: string | null; number: number }>,
+): Promise<{ rows: Record<string, number> }> {
   const counts: Record<string, number> = {};
-  const input = createInterface({
-    input: createReadStream(file).pipe(createGunzip()),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
-  const iterator = input[Symbol.asyncIterator]();
-  const first = await iterator.next();
+  const first = await nextLine();
   let header: Header;
   try {
-    header = JSON.parse(String(first.value ?? '')) as Header;
+    header = JSON.parse(first.line ?? '') as Header;
   } catch {
     throw new RestoreError('not a Red Engine backup file');
   }
-  if (header.format !== FORMAT || header.version !== 1) throw new RestoreError('not a Red Engine backup file');
+  if (header?.format !== FORMAT || header.version !== 1) throw new RestoreError('not a Red Engine backup file');
   const migrations = await migrationCount(db);
   if (migrations !== header.migrations) {
     throw new RestoreError(
@@ -117,29 +170,44 @@ export async function restoreDatabase(db: Db, file: string): Promise<{ rows: Rec
   if (Number(existing?.n ?? 0) > 0)
     throw new RestoreError('the target database is not empty; restore needs an empty database');
 
-  let ended = false;
   await db.transaction(async (tx) => {
     await tx.execute(sql`delete from audit_chain_head`);
+    let end: { counts?: Record<string, number> } | null = null;
     for (;;) {
-      const next = await iterator.next();
-      if (next.done) break;
-      if (!next.value.trim()) continue;
-      const doc = JSON.parse(next.value) as { table?: string; rows?: unknown[]; end?: boolean };
+      const { line, number } = await nextLine();
+      if (line === null) break;
+      if (!line.trim()) continue;
+      const doc = parseLine<{ table?: string; rows?: unknown[]; end?: boolean; counts?: Record<string, number> }>(
+        line,
+        number,
+      );
       if (doc.end) {
-        ended = true;
+        end = doc;
         break;
       }
       const table = BACKUP_TABLES.find((t) => t.name === doc.table);
-      if (!table || !doc.rows) throw new RestoreError(`unexpected section "${doc.table}" in backup`);
+      if (!table || !Array.isArray(doc.rows)) throw new RestoreError(`unexpected section "${doc.table}" in backup`);
       counts[table.name] = (counts[table.name] ?? 0) + doc.rows.length;
       const ident = sql.identifier(table.name);
       await tx.execute(
         sql`insert into ${ident} select * from json_populate_recordset(null::${ident}, ${JSON.stringify(doc.rows)}::json)`,
       );
     }
-    if (!ended) throw new RestoreError('the backup file is truncated');
+    if (!end) throw new RestoreError('the backup file is truncated');
+    for (const table of BACKUP_TABLES) {
+      const expected = end.counts?.[table.name] ?? 0;
+      if ((counts[table.name] ?? 0) !== expected)
+        throw new RestoreError(
+          `the backup file is inconsistent: ${table.name} has ${counts[table.name] ?? 0} rows, its trailer says ${expected}`,
+        );
+    }
+    const verdict = await verifyAuditChain(tx);
+    if (!verdict.ok) throw new RestoreError(`restored data does not verify: ${verdict.reason}`);
+    const head = header.auditHead;
+    if ((verdict.headSeq ?? 0) !== (head?.seq ?? 0) || (head && head.seq > 0 && verdict.headHash !== head.hash))
+      throw new RestoreError(
+        `restored audit chain ends at entry ${verdict.headSeq ?? 0}, the backup header records ${head?.seq ?? 0}`,
+      );
   });
-  const verdict = await verifyAuditChain(db);
-  if (!verdict.ok) throw new RestoreError(`restored data does not verify: ${verdict.reason}`);
   return { rows: counts };
 }
