@@ -7,6 +7,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { pickLocale } from '@red-engine/shared';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -47,6 +48,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 200 },
+    // The router's own refusals (a broken percent-encoding, an over-long path parameter) get our error shape too.
+    frameworkErrors: (err, req, reply) => {
+      req.ctx ??= {
+        actor: null,
+        requestId: String(req.id),
+        ip: req.ip,
+        locale: pickLocale(String(req.headers['accept-language'] ?? '')),
+      };
+      if (err.code === 'FST_ERR_BAD_URL' || err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+        return sendError(
+          reply,
+          new AppError('VALIDATION_FAILED', MESSAGES.validationFailed, {
+            details: [{ path: 'params', text: MESSAGES.invalidUrl }],
+          }),
+        );
+      }
+      return sendError(reply, err);
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -135,11 +154,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '/';
-    if (webDist && req.method === 'GET' && !path.startsWith('/api') && !path.startsWith('/healthz')) {
+    // Client routes get the single-page shell; a missing asset (a path with a file extension) stays a 404.
+    const isClientRoute = !path.startsWith('/api') && !path.startsWith('/healthz') && !/\.[a-z0-9]+$/i.test(path);
+    if (webDist && req.method === 'GET' && isClientRoute) {
       const page = path === '/m' || path.startsWith('/m/') ? join('m', 'index.html') : 'index.html';
       if (existsSync(join(webDist, page))) return reply.header('cache-control', 'no-cache').sendFile(page, webDist);
     }
-    req.ctx ??= { actor: null, requestId: String(req.id), ip: req.ip, locale: 'zh-CN' };
+    req.ctx ??= {
+      actor: null,
+      requestId: String(req.id),
+      ip: req.ip,
+      locale: pickLocale(String(req.headers['accept-language'] ?? '')),
+    };
     return sendError(reply, new AppError('NOT_FOUND', MESSAGES.routeNotFound));
   });
 

@@ -52,7 +52,8 @@ export function toErrorResponse(
     const context = (err as { validationContext?: string }).validationContext ?? 'body';
     const details: Detail[] = err.validation.map((v) => ({
       path: [context, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-      message: fieldIssueText(v.keyword, { ...(v.params as Record<string, unknown>) }, locale),
+      // Zod does not report the input, but its own message says whether the field was missing or of the wrong type.
+      message: fieldIssueText(v.keyword, { ...(v.params as Record<string, unknown>), zodMessage: v.message }, locale),
     }));
     return make(400, 'VALIDATION_FAILED', MESSAGES.validationFailed, details);
   }

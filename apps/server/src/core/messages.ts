@@ -23,6 +23,7 @@ export const MESSAGES = {
   forbidden: t('您没有执行此操作的权限', 'You do not have permission to do this'),
   notFound: t('未找到该记录', 'Not found'),
   routeNotFound: t('接口不存在', 'No such endpoint'),
+  invalidUrl: t('请求地址无效', 'The request address is not valid'),
   conflict: t('数据已被修改或已存在，请刷新后重试', 'The data changed or already exists; reload and try again'),
   payloadTooLarge: t('提交的内容过大', 'The request is too large'),
   unsupportedMediaType: t('不支持的内容类型', 'Unsupported content type'),
@@ -45,6 +46,10 @@ export const MESSAGES = {
   usernameTaken: (u: string) => t(`用户名 ${u} 已被使用`, `Username ${u} is already taken`),
   roleOutOfScope: t('只能在自己管理的组织范围内授予角色', 'Roles can only be granted inside your own organizations'),
   roleTooHigh: t('不能授予高于自身的角色', 'You cannot grant a role above your own'),
+  userOutOfReach: t(
+    '该用户还拥有您无权管理的角色，不能由您修改',
+    'This user also holds roles you cannot manage, so you cannot change this account',
+  ),
   tokenPermissionNotHeld: t('令牌权限不能超出您自己的权限', 'A token cannot have permissions you do not hold'),
   mfaNotEnrolled: t('尚未开始绑定双因素认证', 'Two-factor enrolment has not been started'),
   mfaAlreadyEnabled: t('双因素认证已开启', 'Two-factor authentication is already on'),
@@ -58,7 +63,7 @@ export function pick(text: LocalizedText | string, locale: Locale): string {
 
 const FIELD_ISSUES: Record<string, (p: Record<string, unknown>) => LocalizedText> = {
   invalid_type: (p) =>
-    p.input === undefined
+    p.input === undefined && (typeof p.zodMessage !== 'string' || p.zodMessage.endsWith('received undefined'))
       ? t('必填', 'Required')
       : t(`类型错误，应为 ${String(p.expected)}`, `Wrong type; expected ${String(p.expected)}`),
   too_small: (p) =>

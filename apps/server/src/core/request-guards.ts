@@ -50,19 +50,24 @@ export async function authenticateAndAuthorize(req: FastifyRequest, auth: AuthSe
     }
   }
   if (ctx.actor && !headerLocale(req)) ctx.locale = ctx.actor.locale;
-  if (policy.access === 'public') return;
+  const checkCsrf = () => {
+    const sent = req.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !ctx.actor?.csrfToken || !safeEqual(sent, ctx.actor.csrfToken)) {
+      throw new AppError('CSRF_FAILED', MESSAGES.csrfFailed);
+    }
+  };
+  if (policy.access === 'public') {
+    if (policy.csrfWhenAuthenticated && ctx.actor?.via === 'session' && !SAFE_METHODS.has(req.method)) checkCsrf();
+    return;
+  }
   if (!ctx.actor) {
     throw new AppError(
       mfaPending ? 'MFA_REQUIRED' : 'UNAUTHENTICATED',
       mfaPending ? MESSAGES.mfaRequired : MESSAGES.unauthenticated,
     );
   }
-  if (ctx.actor.via === 'session' && !SAFE_METHODS.has(req.method)) {
-    const sent = req.headers['x-csrf-token'];
-    if (typeof sent !== 'string' || !ctx.actor.csrfToken || !safeEqual(sent, ctx.actor.csrfToken)) {
-      throw new AppError('CSRF_FAILED', MESSAGES.csrfFailed);
-    }
-  }
+  if (ctx.actor.via === 'session' && !SAFE_METHODS.has(req.method)) checkCsrf();
+  if (policy.sessionOnly && ctx.actor.via === 'token') throw new AppError('FORBIDDEN', MESSAGES.forbidden);
   if ((ctx.actor.mustChangePassword || ctx.actor.mfaRequired) && !policy.allowIncomplete) {
     throw new AppError('FORBIDDEN', MESSAGES.forbidden);
   }
@@ -71,26 +76,41 @@ export async function authenticateAndAuthorize(req: FastifyRequest, auth: AuthSe
   }
 }
 
-/** Strings with NUL or lone surrogates cannot be stored in PostgreSQL text; reject them up front. */
+/** Strings with NUL or lone surrogates cannot be stored in PostgreSQL text. */
+function isForbiddenText(value: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what we look for
+  return /\u0000/.test(value) || /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value);
+}
+
+type Frame = { value: unknown; key: string | null; parent: Frame | null };
+
+/**
+ * Finds the first string (value or key) with NUL or a lone surrogate and returns its dotted path; rejecting them up
+ * front keeps them out of PostgreSQL text. Walks with an explicit stack, so a deeply nested body (a 1 MiB JSON can
+ * nest hundreds of thousands of levels) cannot overflow the call stack.
+ */
 export function findForbiddenText(value: unknown, path: string[] = []): string | null {
-  if (typeof value === 'string') {
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what we look for
-    if (/\u0000/.test(value) || /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value)) {
-      return path.join('.') || 'body';
-    }
-    return null;
-  }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const hit = findForbiddenText(value[i], [...path, String(i)]);
-      if (hit) return hit;
-    }
-    return null;
-  }
-  if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const hit = findForbiddenText(k, [...path, k]) ?? findForbiddenText(v, [...path, k]);
-      if (hit) return hit;
+  const pathOf = (frame: Frame) => {
+    const keys: string[] = [];
+    for (let f: Frame | null = frame; f; f = f.parent) if (f.key !== null) keys.push(f.key);
+    return [...path, ...keys.reverse()].join('.') || 'body';
+  };
+  const stack: Frame[] = [{ value, key: null, parent: null }];
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    const v = frame.value;
+    if (typeof v === 'string') {
+      if (isForbiddenText(v)) return pathOf(frame);
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: String(i), parent: frame });
+    } else if (v && typeof v === 'object') {
+      const entries = Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, child] = entries[i]!;
+        // The value is pushed first so the key is checked first.
+        stack.push({ value: child, key: k, parent: frame });
+        stack.push({ value: k, key: k, parent: frame });
+      }
     }
   }
   return null;

@@ -5,6 +5,10 @@ export type RoutePolicy = {
   access: 'public' | 'authenticated' | Permission;
   /** Still allowed while the user must change the password or enrol two-factor login first. */
   allowIncomplete?: boolean;
+  /** A public route that still wants the CSRF token when called with a full session (logout). */
+  csrfWhenAuthenticated?: boolean;
+  /** Refused to API tokens: managing one's own account (password, two-factor, tokens) needs a person's session. */
+  sessionOnly?: boolean;
   /** The kind of record named by the `:id` parameter; the permission walk test fills it in and out of scope. */
   resource?: 'org' | 'user' | 'token';
 };
@@ -18,17 +22,17 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
 
   'POST /api/v1/auth/login': { access: 'public' },
   'POST /api/v1/auth/mfa/verify': { access: 'public' },
-  'POST /api/v1/auth/logout': { access: 'authenticated', allowIncomplete: true },
+  'POST /api/v1/auth/logout': { access: 'public', csrfWhenAuthenticated: true },
   'GET /api/v1/auth/me': { access: 'authenticated', allowIncomplete: true },
 
-  'PATCH /api/v1/account/preferences': { access: 'authenticated', allowIncomplete: true },
-  'POST /api/v1/account/password': { access: 'authenticated', allowIncomplete: true },
-  'POST /api/v1/account/mfa/enroll': { access: 'authenticated', allowIncomplete: true },
-  'POST /api/v1/account/mfa/activate': { access: 'authenticated', allowIncomplete: true },
-  'POST /api/v1/account/mfa/disable': { access: 'authenticated' },
-  'GET /api/v1/account/tokens': { access: 'authenticated' },
-  'POST /api/v1/account/tokens': { access: 'authenticated' },
-  'DELETE /api/v1/account/tokens/:id': { access: 'authenticated', resource: 'token' },
+  'PATCH /api/v1/account/preferences': { access: 'authenticated', sessionOnly: true, allowIncomplete: true },
+  'POST /api/v1/account/password': { access: 'authenticated', sessionOnly: true, allowIncomplete: true },
+  'POST /api/v1/account/mfa/enroll': { access: 'authenticated', sessionOnly: true, allowIncomplete: true },
+  'POST /api/v1/account/mfa/activate': { access: 'authenticated', sessionOnly: true, allowIncomplete: true },
+  'POST /api/v1/account/mfa/disable': { access: 'authenticated', sessionOnly: true },
+  'GET /api/v1/account/tokens': { access: 'authenticated', sessionOnly: true },
+  'POST /api/v1/account/tokens': { access: 'authenticated', sessionOnly: true },
+  'DELETE /api/v1/account/tokens/:id': { access: 'authenticated', sessionOnly: true, resource: 'token' },
 
   'GET /api/v1/orgs': { access: 'org:read' },
   'GET /api/v1/orgs/tree': { access: 'org:read' },

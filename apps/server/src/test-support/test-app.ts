@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import type { Config } from '../config.js';
 import type { DbHandle } from '../db/client.js';
@@ -34,7 +34,7 @@ export type TestApp = {
   database: DbHandle;
   config: Config;
   login(username: string, password?: string): Promise<Session>;
-  request(session: Session | null, opts: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  request(session: Session | null, opts: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 };
 

@@ -198,12 +198,22 @@ export function createAuthService(deps: {
       return { status: 'ok', me: toMe({ ...(await actorFor(fresh, 'session')), csrfToken: session.csrfToken }) };
     },
 
+    /** Ends the cookie's session, also one still waiting for its second factor. */
     async logout(ctx: RequestContext, sessionToken: string | undefined) {
-      if (!sessionToken || !ctx.actor) return;
-      const orgPath = ctx.actor.roles[0]?.orgPath ?? null;
+      if (!sessionToken) return;
+      const session = await sessions.findLive(sha256Hex(sessionToken), new Date());
+      if (!session) return;
+      const user = await users.findById(session.userId);
+      const orgPath = await firstOrgPath(session.userId);
       await inTransaction(db, ctx, async (tx, audit) => {
-        await sessions.remove(sha256Hex(sessionToken), tx);
-        audit.record({ action: 'auth.logout', entity: 'user', entityId: ctx.actor!.userId, orgPath });
+        await sessions.remove(session.id, tx);
+        audit.record({
+          action: 'auth.logout',
+          entity: 'user',
+          entityId: session.userId,
+          orgPath,
+          actor: { id: session.userId, name: user?.displayName ?? null },
+        });
       });
     },
 

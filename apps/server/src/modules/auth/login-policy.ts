@@ -6,6 +6,8 @@ export const LOGIN_POLICY = {
   maxDelaySeconds: 60,
 } as const;
 
+export type LoginPolicy = { readonly [K in keyof typeof LOGIN_POLICY]: number };
+
 export type LoginGate =
   | { kind: 'allowed' }
   | { kind: 'throttled'; retryAfterSeconds: number }
@@ -15,7 +17,7 @@ export type LoginGate =
 export function loginGate(
   state: { failedLoginCount: number; lastFailedLoginAt: Date | null; lockedUntil: Date | null },
   now: Date,
-  policy = LOGIN_POLICY,
+  policy: LoginPolicy = LOGIN_POLICY,
 ): LoginGate {
   if (state.lockedUntil && state.lockedUntil > now) {
     return {
@@ -33,7 +35,7 @@ export function loginGate(
 }
 
 /** The state after one more failure: the count grows and the account locks at the threshold. */
-export function afterFailure(failedLoginCount: number, now: Date, policy = LOGIN_POLICY) {
+export function afterFailure(failedLoginCount: number, now: Date, policy: LoginPolicy = LOGIN_POLICY) {
   const count = failedLoginCount + 1;
   const lockedUntil = count >= policy.lockAfter ? new Date(now.getTime() + policy.lockMinutes * 60_000) : null;
   // After a lock expires the count restarts below the threshold, so one more failure does not relock at once.

@@ -9,10 +9,16 @@ export type NewUserRow = typeof users.$inferInsert;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** `o.path` lies in one of the subtrees; filters on roles only ever look at grants the caller can see. */
+function pathWithin(roots: readonly string[]): SQL {
+  if (roots.length === 0) return sql`false`;
+  return or(...roots.map((r) => sql`o.path like ${`${escapeLike(r)}%`}`))!;
+}
+
 /** Users with at least one role inside the given subtrees. */
 function inScope(roots: readonly string[]): SQL {
   if (roots.length === 0) return sql`false`;
-  const pathMatch = or(...roots.map((r) => sql`o.path like ${`${escapeLike(r)}%`}`));
+  const pathMatch = pathWithin(roots);
   return sql`exists (select 1 from ${userRoles} ur join ${organizations} o on o.id = ur.org_id where ur.user_id = ${users.id} and (${pathMatch}))`;
 }
 
@@ -76,7 +82,7 @@ export function createUserRepository(db: DbOrTx) {
           ? sql`and o.path like (select path from ${organizations} where id = ${q.orgId}) || '%'`
           : sql``;
         parts.push(
-          sql`exists (select 1 from ${userRoles} ur join ${organizations} o on o.id = ur.org_id where ur.user_id = ${users.id} ${roleCond} ${orgCond})`,
+          sql`exists (select 1 from ${userRoles} ur join ${organizations} o on o.id = ur.org_id where ur.user_id = ${users.id} and (${pathWithin(roots)}) ${roleCond} ${orgCond})`,
         );
       }
       const where = and(...parts);

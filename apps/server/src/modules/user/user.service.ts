@@ -10,12 +10,12 @@ import {
   type User,
 } from '@red-engine/shared';
 import type { Config } from '../../config.js';
-import type { Actor, RequestContext } from '../../core/actor.js';
+import type { Actor, ActorRole, RequestContext } from '../../core/actor.js';
 import { decryptText, encryptText, hashPassword } from '../../core/crypto.js';
 import { AppError, fieldError, notFound } from '../../core/errors.js';
 import { MESSAGES } from '../../core/messages.js';
 import { isStrongPassword } from '../../core/password-policy.js';
-import { scopePaths } from '../../core/scope.js';
+import { isPathInScope, scopePaths } from '../../core/scope.js';
 import { inTransaction } from '../../core/transaction.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { createSessionRepository } from '../auth/session.repository.js';
@@ -24,6 +24,10 @@ import { maskPhone, toUserDto, userAuditView } from './user.mapper.js';
 import { createUserRepository } from './user.repository.js';
 
 type Grant = { role: Role; orgId: string };
+
+/** A user's roles as the caller may see them: grants outside the caller's subtrees are left out. */
+const visibleRoles = (actor: Actor, roles: ActorRole[]) =>
+  roles.filter((r) => isPathInScope(actor, 'user:read', r.orgPath));
 
 export function createUserService(deps: { db: Db; config: Config }) {
   const { db, config } = deps;
@@ -48,6 +52,17 @@ export function createUserService(deps: { db: Db; config: Config }) {
     }
   }
 
+  /** A user who also holds a role the actor could not grant is visible, but not the actor's to manage. */
+  async function checkManageable(actor: Actor, roles: readonly Grant[], tx: DbOrTx) {
+    await checkGrants(
+      actor,
+      roles.map((r) => ({ role: r.role, orgId: r.orgId })),
+      tx,
+    ).catch(() => {
+      throw new AppError('FORBIDDEN', MESSAGES.userOutOfReach);
+    });
+  }
+
   async function loadInScope(
     actor: Actor,
     permission: 'user:read' | 'user:update' | 'user:reset-password' | 'user:read-sensitive',
@@ -66,7 +81,7 @@ export function createUserService(deps: { db: Db; config: Config }) {
       const { rows, total } = await users.list(scopePaths(actor, 'user:read'), q, sort);
       const roles = await users.rolesOf(rows.map((r) => r.id));
       return {
-        data: rows.map((r) => toUserDto(r, roles.get(r.id) ?? [])),
+        data: rows.map((r) => toUserDto(r, visibleRoles(actor, roles.get(r.id) ?? []))),
         total,
         current: q.current,
         pageSize: q.pageSize,
@@ -75,7 +90,7 @@ export function createUserService(deps: { db: Db; config: Config }) {
 
     async get(actor: Actor, id: string): Promise<User> {
       const { row, roles } = await loadInScope(actor, 'user:read', id);
-      return toUserDto(row, roles);
+      return toUserDto(row, visibleRoles(actor, roles));
     },
 
     async create(ctx: RequestContext, body: CreateUserBody): Promise<User> {
@@ -115,7 +130,7 @@ export function createUserService(deps: { db: Db; config: Config }) {
           orgPath: roles[0]?.orgPath ?? null,
           after: userAuditView(row, grants),
         });
-        return toUserDto(row, roles);
+        return toUserDto(row, visibleRoles(actor, roles));
       });
     },
 
@@ -125,15 +140,9 @@ export function createUserService(deps: { db: Db; config: Config }) {
         const { row: before, roles: beforeRoles } = await loadInScope(actor, 'user:update', id, tx);
         if (body.status === 'disabled' && id === actor.userId)
           throw fieldError('body.status', MESSAGES.cannotDisableSelf);
+        // Roles the actor could not have granted must not be silently removed, nor their holder disabled.
+        await checkManageable(actor, beforeRoles, tx);
         if (body.roles) {
-          // Roles the actor could not have granted must not be silently removed either.
-          await checkGrants(
-            actor,
-            beforeRoles.map((r) => ({ role: r.role, orgId: r.orgId })),
-            tx,
-          ).catch(() => {
-            throw new AppError('FORBIDDEN', MESSAGES.roleTooHigh);
-          });
           await checkGrants(actor, body.roles, tx);
           await users.replaceRoles(id, dedupe(body.roles), tx);
         }
@@ -161,13 +170,14 @@ export function createUserService(deps: { db: Db; config: Config }) {
           before: userAuditView(before, beforeRoles),
           after: userAuditView(after!, roles),
         });
-        return toUserDto(after!, roles);
+        return toUserDto(after!, visibleRoles(actor, roles));
       });
     },
 
     async resetPassword(ctx: RequestContext, id: string, newPassword: string): Promise<void> {
       const actor = ctx.actor!;
-      const { row } = await loadInScope(actor, 'user:reset-password', id);
+      const { row, roles: current } = await loadInScope(actor, 'user:reset-password', id);
+      await checkManageable(actor, current, db);
       if (!isStrongPassword(newPassword, row.username))
         throw new AppError('WEAK_PASSWORD', MESSAGES.weakPassword(10), {
           details: [{ path: 'body.newPassword', text: MESSAGES.weakPassword(10) }],
@@ -175,6 +185,7 @@ export function createUserService(deps: { db: Db; config: Config }) {
       const passwordHash = await hashPassword(newPassword);
       await inTransaction(db, ctx, async (tx, audit) => {
         const { roles } = await loadInScope(actor, 'user:reset-password', id, tx);
+        await checkManageable(actor, roles, tx);
         await users.update(id, { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null }, tx);
         await sessions.removeAllOfUser(id, null, tx);
         audit.record({

@@ -1,0 +1,298 @@
+/**
+ * Walks every entry of ROUTE_POLICIES for every role (plus anonymous, an API token and a user who must still
+ * change the password) and checks the answer the policy promises: 401 for anonymous callers, 403 for a role that
+ * lacks the permission, and for holders an answer that is neither; routes naming a record by `:id` are called
+ * once inside and once outside the caller's scope, where the answer must be 404.
+ */
+
+import { type Permission, ROLE_PERMISSIONS, type Role } from '@red-engine/shared';
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { policyKey, ROUTE_POLICIES, type RoutePolicy } from '../src/core/route-policy.js';
+import { createTestApp, type Session, type TestApp } from '../src/test-support/test-app.js';
+import { auditCount, createUser, expectErrorShape, loadOrgs } from './support/fixtures.js';
+
+// Every route the app registers, seen through an onRoute hook added to each Fastify instance it creates.
+const registered = vi.hoisted(() => [] as { method: string; url: string }[]);
+vi.mock('fastify', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('fastify')>();
+  const real = mod.default;
+  const wrapped = ((opts?: Parameters<typeof real>[0]) => {
+    const app = real(opts);
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) registered.push({ method: String(method), url: route.url });
+    });
+    return app;
+  }) as unknown as typeof real;
+  return { ...mod, default: wrapped, fastify: wrapped };
+});
+
+const NOWHERE = '7f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f';
+const REFUSALS = new Set(['UNAUTHENTICATED', 'MFA_REQUIRED', 'FORBIDDEN', 'CSRF_FAILED']);
+const AUDITED = (key: string) =>
+  !key.startsWith('GET ') || key === 'GET /api/v1/users/:id/phone' || key === 'GET /api/v1/audit-events/export';
+
+type Caller = {
+  name: string;
+  /** Permissions the caller holds; null for anonymous. */
+  permissions: ReadonlySet<Permission> | null;
+  /** True when the caller's scope covers the whole zone, so no real record lies outside it. */
+  zoneWide: boolean;
+  /** Must change the password first: only `allowIncomplete` routes are open. */
+  incomplete?: boolean;
+  session: Session | null;
+  bearer?: string;
+  username?: string;
+  /** A spare token of this caller's own, for the revoke route. */
+  ownTokenId?: string;
+};
+
+const perms = (...roles: Role[]) => new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]));
+
+describe('route policy walk', () => {
+  let t: TestApp;
+  let orgs: Awaited<ReturnType<typeof loadOrgs>>;
+  let targetA: string;
+  let targetB: string;
+  let foreignTokenId: string;
+  const callers: Caller[] = [];
+  let seq = 0;
+
+  const tokenFor = async (s: Session, body: { permissions: Permission[]; orgId: string; name?: string }) => {
+    const res = await t.request(s, {
+      method: 'POST',
+      url: '/api/v1/account/tokens',
+      payload: { name: body.name ?? 'walk', permissions: body.permissions, orgId: body.orgId },
+    });
+    if (res.statusCode !== 201) throw new Error(`token: ${res.statusCode} ${res.body}`);
+    return res.json() as { token: { id: string }; secret: string };
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const admin = await t.login('admin');
+    orgs = await loadOrgs(t, admin);
+    targetA = await createUser(t, admin, {
+      username: 'walk_target_a',
+      phone: '13800000001',
+      roles: [{ role: 'member', orgId: orgs.branchA.id }],
+    });
+    targetB = await createUser(t, admin, {
+      username: 'walk_target_b',
+      phone: '13800000002',
+      roles: [{ role: 'member', orgId: orgs.branchB.id }],
+    });
+    await createUser(t, admin, {
+      username: 'walk_incomplete',
+      roles: [{ role: 'org_admin', orgId: orgs.branchA.id }],
+      mustChangePassword: true,
+    });
+
+    const roleCallers: [string, Role, boolean][] = [
+      ['admin', 'zone_admin', true],
+      ['xingguang', 'org_admin', false],
+      ['secretary', 'org_admin', false],
+      ['member', 'member', false],
+      ['leader', 'viewer', true],
+      ['checkin', 'checkin_staff', false],
+    ];
+    callers.push({ name: 'anonymous', permissions: null, zoneWide: false, session: null });
+    for (const [username, role, zoneWide] of roleCallers) {
+      const session = await t.login(username);
+      callers.push({ name: `${username} (${role})`, username, permissions: perms(role), zoneWide, session });
+    }
+    callers.push({
+      name: 'walk_incomplete (org_admin, must change password)',
+      username: 'walk_incomplete',
+      permissions: perms('org_admin'),
+      zoneWide: false,
+      incomplete: true,
+      session: await t.login('walk_incomplete', 'Test-Passw0rd!'),
+    });
+
+    // An API token of the zone admin, cut down to three permissions and the 星光集团 subtree.
+    const tokenPerms: Permission[] = ['org:read', 'user:read', 'dashboard:read'];
+    const token = await tokenFor(admin, { permissions: tokenPerms, orgId: orgs.xingguang.id, name: 'walk bearer' });
+    callers.push({
+      name: 'API token (admin, 星光集团, org:read user:read dashboard:read)',
+      permissions: new Set(tokenPerms),
+      zoneWide: false,
+      session: null,
+      bearer: token.secret,
+    });
+
+    // Each caller gets a spare token of its own to revoke; the incomplete user cannot create one (403).
+    for (const c of callers) {
+      const grant: Permission = c.permissions?.has('org:read')
+        ? 'org:read'
+        : c.permissions?.has('profile:read')
+          ? 'profile:read'
+          : 'checkin:scan';
+      if (c.session && !c.incomplete) {
+        c.ownTokenId = (await tokenFor(c.session, { permissions: [grant], orgId: orgs.branchA.id })).token.id;
+      }
+    }
+    callers.find((c) => c.bearer)!.ownTokenId = (
+      await tokenFor(admin, { permissions: ['org:read'], orgId: orgs.branchA.id, name: 'admin spare' })
+    ).token.id;
+    const secretary = callers.find((c) => c.username === 'secretary')!.session!;
+    foreignTokenId = (await tokenFor(secretary, { permissions: ['org:read'], orgId: orgs.branchA.id })).token.id;
+  });
+  afterAll(async () => t?.close());
+
+  /** A request body that passes validation for holders, so the answer measures the policy and the scope. */
+  function bodyFor(key: string, caller: Caller): unknown {
+    seq += 1;
+    switch (key) {
+      case 'POST /api/v1/auth/login':
+        return {
+          username: caller.username ?? 'member',
+          password: caller.incomplete ? 'Test-Passw0rd!' : 'RedEngine@2026',
+        };
+      case 'POST /api/v1/auth/mfa/verify':
+        return { code: 'not-a-code' };
+      case 'PATCH /api/v1/account/preferences':
+        return {};
+      case 'POST /api/v1/account/password':
+        return { currentPassword: 'Wrong-Passw0rd!', newPassword: 'Another-Passw0rd!' };
+      case 'POST /api/v1/account/mfa/activate':
+        return { code: 'abc' };
+      case 'POST /api/v1/account/mfa/disable':
+        return { password: 'Wrong-Passw0rd!' };
+      case 'POST /api/v1/account/tokens': {
+        const p: Permission = caller.permissions?.has('org:read')
+          ? 'org:read'
+          : caller.permissions?.has('profile:read')
+            ? 'profile:read'
+            : 'checkin:scan';
+        return { name: `probe ${seq}`, permissions: [p], orgId: orgs.branchA.id };
+      }
+      case 'POST /api/v1/orgs':
+        return { parentId: orgs.branchA.id, type: 'party_group', name: `探针党小组${seq}` };
+      case 'PATCH /api/v1/orgs/:id':
+        return { sortOrder: 7 };
+      case 'POST /api/v1/users':
+        return {
+          username: `walk_new_${seq}`,
+          displayName: '探针用户',
+          password: 'Test-Passw0rd!',
+          roles: [{ role: 'member', orgId: orgs.branchA.id }],
+        };
+      case 'PATCH /api/v1/users/:id':
+        return { displayName: '探针目标' };
+      case 'POST /api/v1/users/:id/reset-password':
+        return { newPassword: 'weak' };
+      default:
+        return undefined;
+    }
+  }
+
+  function idsFor(policy: RoutePolicy, caller: Caller): { inScope: string; outOfScope: string } | null {
+    switch (policy.resource) {
+      case 'org':
+        return { inScope: orgs.branchA.id, outOfScope: caller.zoneWide ? NOWHERE : orgs.branchB.id };
+      case 'user':
+        return { inScope: targetA, outOfScope: caller.zoneWide ? NOWHERE : targetB };
+      case 'token':
+        return {
+          inScope: caller.ownTokenId ?? NOWHERE,
+          outOfScope: caller.username === 'secretary' ? NOWHERE : foreignTokenId,
+        };
+      default:
+        return null;
+    }
+  }
+
+  async function call(key: string, caller: Caller, id?: string) {
+    const [method, url] = key.split(' ') as [InjectOptions['method'] & string, string];
+    let session = caller.session;
+    // Logging out ends the session, so that probe gets a session of its own.
+    if (key === 'POST /api/v1/auth/logout' && session && caller.username) {
+      session = await t.login(caller.username, caller.incomplete ? 'Test-Passw0rd!' : undefined);
+    }
+    const payload = bodyFor(key, caller);
+    return t.request(session, {
+      method,
+      url: id ? url.replace(':id', id) : url,
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+      headers: caller.bearer ? { authorization: `Bearer ${caller.bearer}` } : {},
+    });
+  }
+
+  const holds = (policy: RoutePolicy, c: Caller) =>
+    policy.access === 'public' ||
+    (c.permissions !== null &&
+      !(policy.sessionOnly && c.bearer) &&
+      (!c.incomplete || policy.allowIncomplete === true) &&
+      (policy.access === 'authenticated' || c.permissions.has(policy.access)));
+
+  it('has a policy for every route the app registers, and no stale entries', () => {
+    const api = registered.filter((r) => r.method !== 'HEAD' && (r.url.startsWith('/api/v1') || r.url === '/healthz'));
+    expect(api.length).toBeGreaterThan(10);
+    const keys = new Set(api.map((r) => policyKey(r.method, r.url)));
+    const missing = [...keys].filter((k) => !ROUTE_POLICIES[k]);
+    const stale = Object.keys(ROUTE_POLICIES).filter((k) => !keys.has(k));
+    expect(missing, 'routes without a policy').toEqual([]);
+    expect(stale, 'policy entries without a route').toEqual([]);
+    for (const key of Object.keys(ROUTE_POLICIES)) {
+      const [method, url] = key.split(' ') as [string, string];
+      expect(t.app.hasRoute({ method: method as 'GET', url }), key).toBe(true);
+    }
+  });
+
+  it('marks every :id route with the kind of record it names', () => {
+    for (const [key, policy] of Object.entries(ROUTE_POLICIES)) {
+      if (key.includes(':id')) expect(policy.resource, key).toBeDefined();
+    }
+  });
+
+  describe.each(Object.entries(ROUTE_POLICIES))('%s', (key, policy) => {
+    it('answers every caller as the policy says', async () => {
+      for (const caller of callers) {
+        const ids = idsFor(policy, caller);
+        const probe = async (id?: string) => {
+          const before = await auditCount(t);
+          const res = await call(key, caller, id);
+          const events = (await auditCount(t)) - before;
+          const label = `${key} as ${caller.name}${id ? ` on ${id}` : ''}: ${res.statusCode} ${res.body.slice(0, 200)}`;
+          // Every change, and every read of personal data or of the audit trail as a file, leaves an event.
+          if (
+            res.statusCode < 300 &&
+            AUDITED(key) &&
+            !((caller.bearer || !caller.session) && key === 'POST /api/v1/auth/logout')
+          )
+            expect(events, `${label} left no audit event`).toBeGreaterThan(0);
+          if (res.statusCode >= 400 && key !== 'POST /api/v1/auth/login')
+            expect(events, `${label} refused yet audited`).toBe(0);
+          return { res, label };
+        };
+        if (policy.access !== 'public' && caller.permissions === null) {
+          const { res, label } = await probe(ids?.inScope);
+          expect(res.statusCode, label).toBe(401);
+          expectErrorShape(res, 401, 'UNAUTHENTICATED');
+          continue;
+        }
+        if (!holds(policy, caller)) {
+          for (const id of ids ? [ids.inScope, ids.outOfScope] : [undefined]) {
+            const { res, label } = await probe(id);
+            expect(res.statusCode, label).toBe(403);
+            expectErrorShape(res, 403, 'FORBIDDEN');
+          }
+          continue;
+        }
+        const { res, label } = await probe(ids?.inScope);
+        expect(res.statusCode, label).toBeLessThan(500);
+        expect([401, 403], label).not.toContain(res.statusCode);
+        if (res.statusCode >= 400) {
+          expect(REFUSALS.has(expectErrorShape(res).code), label).toBe(false);
+          expect(res.statusCode, label).not.toBe(404);
+        }
+        if (ids) {
+          const out = await probe(ids.outOfScope);
+          expect(out.res.statusCode, out.label).toBe(404);
+          expectErrorShape(out.res, 404, 'NOT_FOUND');
+        }
+      }
+    });
+  });
+});
