@@ -124,9 +124,13 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     },
   });
   const [command, sub] = positionals;
-  if (!command || values.help) {
+  if (values.help) {
     console.log(USAGE);
-    return command ? 0 : 1;
+    return 0;
+  }
+  if (!command) {
+    console.error(USAGE);
+    return 1;
   }
   const mode: Mode = command === 'serve' ? (values.demo ? 'demo' : 'serve') : 'cli';
   try {

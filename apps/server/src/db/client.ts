@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -36,10 +37,23 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 export async function openDatabase(target: DbTarget): Promise<DbHandle> {
   if (target.kind === 'pglite') {
     if (target.dir) mkdirSync(target.dir, { recursive: true });
-    const client = target.dir ? new PGlite(target.dir) : new PGlite();
-    await client.waitReady;
-    const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
-    return { db, kind: 'pglite', pglite: client, close: () => client.close() };
+    const unlock = target.dir ? lockDataDir(`${target.dir.replace(/\/+$/, '')}.lock`) : () => undefined;
+    try {
+      const client = target.dir ? new PGlite(target.dir) : new PGlite();
+      await client.waitReady;
+      const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
+      const close = async () => {
+        try {
+          await client.close();
+        } finally {
+          unlock();
+        }
+      };
+      return { db, kind: 'pglite', pglite: client, close };
+    } catch (err) {
+      unlock();
+      throw err;
+    }
   }
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
   pool.on('error', () => {
