@@ -16,6 +16,8 @@ export const BACKUP_TABLES = [
   { name: 'user_roles', orderBy: 'id' },
   { name: 'sessions', orderBy: 'id' },
   { name: 'api_tokens', orderBy: 'id' },
+  { name: 'members', orderBy: 'id' },
+  { name: 'member_events', orderBy: 'id' },
   { name: 'audit_events', orderBy: 'seq' },
   { name: 'audit_chain_head', orderBy: 'id' },
 ] as const;
