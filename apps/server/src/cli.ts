@@ -150,9 +150,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         const seed = values.seed === undefined ? undefined : Number(values.seed);
         if (seed !== undefined && (!Number.isInteger(seed) || seed < 0))
           throw new CliError('--seed must be a non-negative integer');
-        const result = await withDatabase(config, (h) => seedDemo(h.db, { seed }));
+        const result = await withDatabase(config, (h) => seedDemo(h.db, { seed, dataKey: config.dataKey }));
         if (!result.seeded) throw new CliError('the database already has organizations; seed needs an empty database');
-        console.log(`seeded ${result.organizations} organizations`);
+        console.log(`seeded ${result.organizations} organizations, ${result.members} members`);
         printDemoAccounts();
         return 0;
       }

@@ -6,9 +6,13 @@ import { createAccountService } from './modules/account/account.service.js';
 import { auditRoutes, createAuditService } from './modules/audit/index.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import type { AuthService } from './modules/auth/auth.service.js';
+import { committeeRoutes, createCommitteeService } from './modules/committee/index.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
-import { createOrgService, orgRoutes } from './modules/org/index.js';
+import { createMemberService, memberRoutes } from './modules/member/index.js';
+import { createOrgService, createRestructureService, orgRoutes } from './modules/org/index.js';
+import { createUnitService, unitRoutes } from './modules/unit/index.js';
 import { createUserService, userRoutes } from './modules/user/index.js';
+import { createVenueService, venueRoutes } from './modules/venue/index.js';
 
 /** Composition root: one line per module. */
 export async function registerModules(
@@ -18,8 +22,12 @@ export async function registerModules(
   const { db } = deps.database;
   await api.register(authRoutes, { auth: deps.auth });
   await api.register(accountRoutes, { account: createAccountService({ db, config: deps.config }), auth: deps.auth });
-  await api.register(orgRoutes, { orgs: createOrgService({ db }) });
+  await api.register(orgRoutes, { orgs: createOrgService({ db }), restructure: createRestructureService({ db }) });
+  await api.register(committeeRoutes, { committees: createCommitteeService({ db }) });
+  await api.register(unitRoutes, { units: createUnitService({ db }) });
+  await api.register(venueRoutes, { venues: createVenueService({ db }) });
   await api.register(userRoutes, { users: createUserService({ db, config: deps.config }) });
+  await api.register(memberRoutes, { members: createMemberService({ db, config: deps.config }) });
   await api.register(auditRoutes, { audit: createAuditService({ db }) });
   await api.register(dashboardRoutes, { db });
 }

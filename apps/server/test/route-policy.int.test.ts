@@ -5,10 +5,13 @@
  * once inside and once outside the caller's scope, where the answer must be 404.
  */
 
-import { type Permission, ROLE_PERMISSIONS, type Role } from '@red-engine/shared';
+import { idNumberCheckChar, type Permission, ROLE_PERMISSIONS, type Role } from '@red-engine/shared';
+import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { policyKey, ROUTE_POLICIES, type RoutePolicy } from '../src/core/route-policy.js';
+import { queryRows } from '../src/db/rows.js';
+import { todayIso } from '../src/modules/member/index.js';
 import { createTestApp, type Session, type TestApp } from '../src/test-support/test-app.js';
 import { auditCount, createUser, expectErrorShape, loadOrgs } from './support/fixtures.js';
 
@@ -30,7 +33,18 @@ vi.mock('fastify', async (importOriginal) => {
 const NOWHERE = '7f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f';
 const REFUSALS = new Set(['UNAUTHENTICATED', 'MFA_REQUIRED', 'FORBIDDEN', 'CSRF_FAILED']);
 const AUDITED = (key: string) =>
-  !key.startsWith('GET ') || key === 'GET /api/v1/users/:id/phone' || key === 'GET /api/v1/audit-events/export';
+  (!key.startsWith('GET ') && !key.endsWith('/preview')) ||
+  key === 'GET /api/v1/users/:id/phone' ||
+  key === 'GET /api/v1/members/:id/sensitive' ||
+  key === 'GET /api/v1/audit-events/export';
+/** Query strings a route needs to pass validation, so the answer measures the policy and the scope. */
+const QUERIES: Record<string, string> = { 'GET /api/v1/members/:id/sensitive': 'field=phone' };
+
+/** A valid, unique ID number for a probe that creates a member. */
+const probeIdNumber = (n: number) => {
+  const first17 = `150624199001${String(1 + (n % 28)).padStart(2, '0')}${String(500 + n).slice(-3)}`;
+  return first17 + idNumberCheckChar(first17);
+};
 
 type Caller = {
   name: string;
@@ -45,6 +59,9 @@ type Caller = {
   username?: string;
   /** A spare token of this caller's own, for the revoke route. */
   ownTokenId?: string;
+  /** A spare unit and venue in branch A for this caller's delete probes. */
+  ownUnitId?: string;
+  ownVenueId?: string;
 };
 
 const perms = (...roles: Role[]) => new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]));
@@ -54,7 +71,11 @@ describe('route policy walk', () => {
   let orgs: Awaited<ReturnType<typeof loadOrgs>>;
   let targetA: string;
   let targetB: string;
+  let memberA: string;
+  let memberB: string;
   let foreignTokenId: string;
+  /** Units, venues and committees of branch A (in scope) and branch B (out of scope for 星光 callers). */
+  const records = { unitA: '', unitB: '', venueA: '', venueB: '', committeeA: '', committeeB: '' };
   const callers: Caller[] = [];
   let seq = 0;
 
@@ -82,6 +103,17 @@ describe('route policy walk', () => {
       phone: '13800000002',
       roles: [{ role: 'member', orgId: orgs.branchB.id }],
     });
+    // Members: one in branch A (洗煤厂), one under 双欣集团, both with no login of their own.
+    const memberIn = async (path: string) => {
+      const [row] = await queryRows<{ id: string }>(
+        t.database.db,
+        sql`select id from members where org_path like ${`${path}%`} and user_id is null and status = 'active' order by id limit 1`,
+      );
+      if (!row) throw new Error(`no demo member under ${path}`);
+      return row.id;
+    };
+    memberA = await memberIn(orgs.branchA.path);
+    memberB = await memberIn(orgs.shuangxin.path);
     await createUser(t, admin, {
       username: 'walk_incomplete',
       roles: [{ role: 'org_admin', orgId: orgs.branchA.id }],
@@ -135,6 +167,28 @@ describe('route policy walk', () => {
     callers.find((c) => c.bearer)!.ownTokenId = (
       await tokenFor(admin, { permissions: ['org:read'], orgId: orgs.branchA.id, name: 'admin spare' })
     ).token.id;
+    const make = async (url: string, payload: object) => {
+      const res = await t.request(admin, { method: 'POST', url, payload });
+      if (res.statusCode !== 201) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+      return res.json().id as string;
+    };
+    const unitIn = (orgId: string) =>
+      make('/api/v1/units', { name: `探针单位 ${orgId}`, kind: 'enterprise', ownerOrgId: orgId });
+    const venueIn = (orgId: string) => make('/api/v1/venues', { name: `探针阵地 ${orgId}`, ownerOrgId: orgId });
+    const currentCommittee = async (orgId: string) =>
+      (await t.request(admin, { method: 'GET', url: `/api/v1/orgs/${orgId}/committees` }))
+        .json()
+        .find((c: { isCurrent: boolean }) => c.isCurrent).id as string;
+    records.unitA = await unitIn(orgs.branchA.id);
+    records.unitB = await unitIn(orgs.branchB.id);
+    records.venueA = await venueIn(orgs.branchA.id);
+    records.venueB = await venueIn(orgs.branchB.id);
+    records.committeeA = await currentCommittee(orgs.branchA.id);
+    records.committeeB = await currentCommittee(orgs.branchB.id);
+    for (const c of callers) {
+      c.ownUnitId = await unitIn(orgs.branchA.id);
+      c.ownVenueId = await venueIn(orgs.branchA.id);
+    }
     const secretary = callers.find((c) => c.username === 'secretary')!.session!;
     foreignTokenId = (await tokenFor(secretary, { permissions: ['org:read'], orgId: orgs.branchA.id })).token.id;
   });
@@ -180,19 +234,78 @@ describe('route policy walk', () => {
         };
       case 'PATCH /api/v1/users/:id':
         return { displayName: '探针目标' };
+      case 'POST /api/v1/members': {
+        const idNumber = probeIdNumber(seq);
+        return {
+          name: `探针党员${seq}`,
+          gender: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female',
+          idNumber,
+          ethnicity: '01',
+          birthDate: `1990-01-${idNumber.slice(12, 14)}`,
+          education: '21',
+          jobCategory: 'worker',
+          orgId: orgs.branchA.id,
+          category: 'full',
+          joinDate: '2015-07-01',
+          fullMemberDate: '2016-07-01',
+        };
+      }
+      case 'PATCH /api/v1/members/:id':
+        return { workPost: '探针岗位' };
+      case 'POST /api/v1/members/:id/events':
+        return { type: 'lost', effectiveDate: todayIso(), details: { reason: '探针' } };
       case 'POST /api/v1/users/:id/reset-password':
         return { newPassword: 'weak' };
+      // Restructuring probes name branch A itself as the target: refused (400) in scope, 404 for a foreign :id.
+      case 'POST /api/v1/orgs/:id/move':
+      case 'POST /api/v1/orgs/:id/move/preview':
+        return { newParentId: orgs.branchA.id };
+      case 'POST /api/v1/orgs/:id/merge':
+      case 'POST /api/v1/orgs/:id/merge/preview':
+        return { intoId: orgs.branchA.id };
+      case 'POST /api/v1/orgs/:id/dissolve':
+      case 'POST /api/v1/orgs/:id/dissolve/preview':
+        return { date: '2025-01-01', reason: '探针' };
+      case 'PUT /api/v1/orgs/:id/units':
+        return { unitIds: [] };
+      case 'POST /api/v1/orgs/:id/committees':
+        return { electedOn: '2000-01-01' };
+      case 'PATCH /api/v1/committees/:id':
+        return { notes: `探针 ${seq}` };
+      case 'POST /api/v1/units':
+        return { name: `探针单位${seq}`, kind: 'enterprise', ownerOrgId: orgs.branchA.id };
+      case 'PATCH /api/v1/units/:id':
+        return { address: `探针地址${seq}` };
+      case 'POST /api/v1/venues':
+        return { name: `探针阵地${seq}`, ownerOrgId: orgs.branchA.id };
+      case 'PATCH /api/v1/venues/:id':
+        return { capacity: 10 + (seq % 50) };
       default:
         return undefined;
     }
   }
 
-  function idsFor(policy: RoutePolicy, caller: Caller): { inScope: string; outOfScope: string } | null {
+  function idsFor(policy: RoutePolicy, caller: Caller, key = ''): { inScope: string; outOfScope: string } | null {
+    const deletes = key.startsWith('DELETE ');
     switch (policy.resource) {
+      case 'unit':
+        return {
+          inScope: deletes ? (caller.ownUnitId ?? NOWHERE) : records.unitA,
+          outOfScope: caller.zoneWide ? NOWHERE : records.unitB,
+        };
+      case 'venue':
+        return {
+          inScope: deletes ? (caller.ownVenueId ?? NOWHERE) : records.venueA,
+          outOfScope: caller.zoneWide ? NOWHERE : records.venueB,
+        };
+      case 'committee':
+        return { inScope: records.committeeA, outOfScope: caller.zoneWide ? NOWHERE : records.committeeB };
       case 'org':
         return { inScope: orgs.branchA.id, outOfScope: caller.zoneWide ? NOWHERE : orgs.branchB.id };
       case 'user':
         return { inScope: targetA, outOfScope: caller.zoneWide ? NOWHERE : targetB };
+      case 'member':
+        return { inScope: memberA, outOfScope: caller.zoneWide ? NOWHERE : memberB };
       case 'token':
         return {
           inScope: caller.ownTokenId ?? NOWHERE,
@@ -211,9 +324,10 @@ describe('route policy walk', () => {
       session = await t.login(caller.username, caller.incomplete ? 'Test-Passw0rd!' : undefined);
     }
     const payload = bodyFor(key, caller);
+    const query = QUERIES[key];
     return t.request(session, {
       method,
-      url: id ? url.replace(':id', id) : url,
+      url: `${id ? url.replace(':id', id) : url}${query ? `?${query}` : ''}`,
       ...(payload !== undefined ? { payload: payload as object } : {}),
       headers: caller.bearer ? { authorization: `Bearer ${caller.bearer}` } : {},
     });
@@ -249,7 +363,7 @@ describe('route policy walk', () => {
   describe.each(Object.entries(ROUTE_POLICIES))('%s', (key, policy) => {
     it('answers every caller as the policy says', async () => {
       for (const caller of callers) {
-        const ids = idsFor(policy, caller);
+        const ids = idsFor(policy, caller, key);
         const probe = async (id?: string) => {
           const before = await auditCount(t);
           const res = await call(key, caller, id);

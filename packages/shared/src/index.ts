@@ -1,6 +1,7 @@
 export * from './audit.schema.js';
 export * from './auth.schema.js';
 export * from './codes.js';
+export * from './committee.schema.js';
 export * from './common/error.js';
 export * from './common/ids.js';
 export * from './common/locale.js';
@@ -10,5 +11,8 @@ export * from './id-number.js';
 export * from './member.schema.js';
 export * from './member-state.js';
 export * from './org.schema.js';
+export * from './org-rules.js';
 export * from './permissions.js';
+export * from './unit.schema.js';
 export * from './user.schema.js';
+export * from './venue.schema.js';

@@ -44,6 +44,12 @@ export function applyMemberEvent(state: MemberState, e: FoldableEvent): MemberSt
       s.joinDate = e.effectiveDate;
       break;
     case 'registered':
+      // Entered with their history: the registration date is the join date (建库登记 at 入党日期).
+      s.joinDate ??= e.effectiveDate;
+      s.orgId = e.orgId;
+      s.category = (e.details.category ?? s.category ?? 'full') as MemberCategory;
+      s.status = 'active';
+      break;
     case 'transferred_in':
       s.orgId = e.orgId;
       s.category = (e.details.category ?? s.category ?? 'full') as MemberCategory;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from './common/ids.js';
 import { PageQuerySchema } from './common/pagination.js';
+import { IsoDateSchema } from './member.schema.js';
 
 export const ORG_TYPES = [
   'work_committee',
@@ -28,6 +29,13 @@ export type OrgDomain = z.infer<typeof OrgDomainSchema>;
 export const ORG_STATUSES = ['active', 'dissolved'] as const;
 export const OrgStatusSchema = z.enum(ORG_STATUSES);
 
+/** 党组织所在单位情况: 与上级党组织相同 / 法人单位 / 联合党支部 (national 2017 collection form, item 6). */
+export const UNIT_SITUATIONS = ['same_as_parent', 'legal_entity', 'joint'] as const;
+export const UnitSituationSchema = z
+  .enum(UNIT_SITUATIONS)
+  .describe('党组织所在单位情况: same_as_parent 与上级党组织相同 / legal_entity 法人单位 / joint 联合党支部');
+export type UnitSituation = z.infer<typeof UnitSituationSchema>;
+
 /** Which organization types may sit directly under which. */
 export const ALLOWED_CHILD_TYPES: Record<OrgType, readonly OrgType[]> = {
   work_committee: ['party_committee', 'general_branch', 'branch', 'joint_branch', 'temporary_branch'],
@@ -52,6 +60,20 @@ export const OrgSchema = z
     code: z.string().nullable().describe('National organization code (组织编码)'),
     status: OrgStatusSchema,
     sortOrder: z.number().int(),
+    foundedOn: z.string().nullable().describe('建立日期'),
+    foundingDocNo: z.string().nullable().describe('建立文号'),
+    address: z.string().nullable(),
+    longitude: z.number().nullable(),
+    latitude: z.number().nullable(),
+    contactPerson: z.string().nullable().describe('党组织联系人'),
+    contactPhone: z.string().nullable(),
+    unitSituation: UnitSituationSchema.nullable(),
+    secretaryName: z.string().nullable().describe('书记 (as recorded on the organization)'),
+    projectName: z.string().nullable().describe('Temporary branches: the project it is bound to'),
+    temporaryUntil: z.string().nullable().describe('Temporary branches: planned end of the project'),
+    dissolvedOn: z.string().nullable(),
+    dissolvedReason: z.string().nullable(),
+    brandTheme: z.string().nullable().describe('党建品牌, derived from the domain'),
     childCount: z.number().int().optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -60,6 +82,33 @@ export const OrgSchema = z
 export type Org = z.infer<typeof OrgSchema>;
 
 const nameField = z.string().trim().min(2).max(100).describe('Full name (全称), 2–100 characters');
+
+export const ContactPhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/)
+  .describe('Mobile or landline, e.g. 0477-6201234');
+
+export const LongitudeSchema = z.number().min(-180).max(180).describe('经度 (WGS 84)');
+export const LatitudeSchema = z.number().min(-90).max(90).describe('纬度 (WGS 84)');
+const detailText = (max: number) => z.string().trim().min(1).max(max);
+
+/** The national organization record fields beyond name and type, all optional. */
+function orgDetailFields() {
+  return {
+    foundedOn: IsoDateSchema.optional().describe('建立日期'),
+    foundingDocNo: detailText(100).optional().describe('建立文号, e.g. 鄂开工委发〔2016〕12号'),
+    address: detailText(200).optional(),
+    longitude: LongitudeSchema.optional(),
+    latitude: LatitudeSchema.optional(),
+    contactPerson: detailText(50).optional().describe('党组织联系人'),
+    contactPhone: ContactPhoneSchema.optional(),
+    unitSituation: UnitSituationSchema.optional(),
+    secretaryName: detailText(50).optional().describe('书记'),
+    projectName: detailText(100).optional().describe('Temporary branches only: the project (工程/项目) it is bound to'),
+    temporaryUntil: IsoDateSchema.optional().describe('Temporary branches only: planned end of the project'),
+  };
+}
 
 export const CreateOrgBodySchema = z.strictObject({
   parentId: IdSchema.describe('Parent organization'),
@@ -74,10 +123,29 @@ export const CreateOrgBodySchema = z.strictObject({
     .optional()
     .describe('National organization code, 4–32 letters or digits'),
   sortOrder: z.number().int().min(0).max(100_000).optional(),
+  ...orgDetailFields(),
 });
 export type CreateOrgBody = z.infer<typeof CreateOrgBodySchema>;
 
-export const UpdateOrgBodySchema = CreateOrgBodySchema.omit({ parentId: true, type: true }).partial();
+/** An update names only what changes; optional fields are cleared with null. */
+export const UpdateOrgBodySchema = z.strictObject({
+  domain: OrgDomainSchema.optional(),
+  name: nameField.optional(),
+  shortName: CreateOrgBodySchema.shape.shortName.unwrap().nullable().optional(),
+  code: CreateOrgBodySchema.shape.code.unwrap().nullable().optional(),
+  sortOrder: CreateOrgBodySchema.shape.sortOrder,
+  foundedOn: IsoDateSchema.nullable().optional(),
+  foundingDocNo: detailText(100).nullable().optional(),
+  address: detailText(200).nullable().optional(),
+  longitude: LongitudeSchema.nullable().optional(),
+  latitude: LatitudeSchema.nullable().optional(),
+  contactPerson: detailText(50).nullable().optional(),
+  contactPhone: ContactPhoneSchema.nullable().optional(),
+  unitSituation: UnitSituationSchema.nullable().optional(),
+  secretaryName: detailText(50).nullable().optional(),
+  projectName: detailText(100).nullable().optional(),
+  temporaryUntil: IsoDateSchema.nullable().optional(),
+});
 export type UpdateOrgBody = z.infer<typeof UpdateOrgBodySchema>;
 
 export const ListOrgsQuerySchema = PageQuerySchema.extend({
@@ -86,6 +154,7 @@ export const ListOrgsQuerySchema = PageQuerySchema.extend({
   type: OrgTypeSchema.optional(),
   domain: OrgDomainSchema.optional(),
   keyword: z.string().trim().max(100).optional().describe('Matches name, short name or code'),
+  status: OrgStatusSchema.optional(),
 });
 export type ListOrgsQuery = z.infer<typeof ListOrgsQuerySchema>;
 
@@ -104,3 +173,42 @@ export type OrgTreeNode = z.infer<typeof OrgTreeNodeSchema>;
 export const OrgTreeQuerySchema = z.object({
   parentId: IdSchema.optional().describe('Children of this node; omit for the roots of your scope'),
 });
+
+// ── Restructuring (调整): move, merge, dissolve, each with a preview ─────────────────────────────────────────
+
+export const MoveOrgBodySchema = z.strictObject({
+  newParentId: IdSchema.describe('The new parent organization'),
+});
+export type MoveOrgBody = z.infer<typeof MoveOrgBodySchema>;
+
+export const MergeOrgBodySchema = z.strictObject({
+  intoId: IdSchema.describe('The organization that takes over the children and members'),
+  effectiveDate: IsoDateSchema.optional().describe('Date of the members’ moves and of the dissolution; default today'),
+  reason: z.string().trim().min(1).max(500).optional(),
+});
+export type MergeOrgBody = z.infer<typeof MergeOrgBodySchema>;
+
+export const DissolveOrgBodySchema = z.strictObject({
+  date: IsoDateSchema.describe('撤销日期'),
+  reason: z.string().trim().min(1).max(500).describe('撤销原因'),
+});
+export type DissolveOrgBody = z.infer<typeof DissolveOrgBodySchema>;
+
+const OrgRefSchema = z.object({ id: IdSchema, name: z.string(), type: OrgTypeSchema });
+
+export const RestructurePreviewSchema = z
+  .object({
+    action: z.enum(['move', 'merge', 'dissolve']),
+    org: OrgRefSchema,
+    target: OrgRefSchema.nullable().describe('New parent (move) or receiving organization (merge)'),
+    organizationsMoved: z.number().int().describe('Organizations whose path changes (the subtree, or the children)'),
+    pathChanges: z
+      .array(z.object({ id: IdSchema, name: z.string(), from: z.string(), to: z.string() }))
+      .describe('First 200 path changes'),
+    membersMoved: z.number().int().describe('Members whose branch changes (merge), with a "moved" event each'),
+    membersRepathed: z.number().int().describe('Members whose organization path is rewritten'),
+    memberSample: z.array(z.object({ id: IdSchema, name: z.string() })).describe('First 50 members moved'),
+    dissolves: z.array(OrgRefSchema).describe('Organizations that become dissolved'),
+  })
+  .meta({ id: 'RestructurePreview' });
+export type RestructurePreview = z.infer<typeof RestructurePreviewSchema>;

@@ -54,6 +54,128 @@ export const MESSAGES = {
   mfaNotEnrolled: t('尚未开始绑定双因素认证', 'Two-factor enrolment has not been started'),
   mfaAlreadyEnabled: t('双因素认证已开启', 'Two-factor authentication is already on'),
   cannotDisableSelf: t('不能停用自己的账号', 'You cannot disable your own account'),
+  idNumberFormat: t(
+    '公民身份号码应为 18 位，最后一位可为数字或 X',
+    'An ID number has 18 characters; the last may be a digit or X',
+  ),
+  idNumberChecksum: t(
+    '公民身份号码校验位不正确，请核对',
+    'The ID number check character is wrong; please check the number',
+  ),
+  idNumberBirthDate: t('公民身份号码中的出生日期无效', 'The birth date inside the ID number is not valid'),
+  genderMismatch: t('性别与公民身份号码不一致', 'The gender does not match the ID number'),
+  birthDateMismatch: t('出生日期与公民身份号码不一致', 'The birth date does not match the ID number'),
+  memberIdNumberTaken: t('该公民身份号码已登记为党员', 'A member with this ID number is already recorded'),
+  tooYoungAtJoin: t('入党时须年满 18 周岁', 'A member must be at least 18 years old on the join date'),
+  dateInFuture: t('日期不能晚于今天', 'The date cannot be later than today'),
+  fullMemberDateRequired: t('正式党员须填写转为正式党员日期', 'Full members need the date they became full members'),
+  fullMemberDateNotForProbationary: t(
+    '预备党员不填写转为正式党员日期',
+    'Probationary members have no full-membership date yet',
+  ),
+  fullMemberDateBeforeJoin: t('转正日期不能早于入党日期', 'The full-membership date cannot precede the join date'),
+  memberOrgNotBranch: t(
+    '党员须编入党支部（含联合党支部、临时党支部），不能直接编入党委、党总支或党小组',
+    'Members belong to a branch (including joint and temporary branches), not to a committee or party group',
+  ),
+  memberOrgOutOfScope: t('只能选择自己管理范围内的党支部', 'Choose a branch inside your own organizations'),
+  eventBeforeLast: (date: string) =>
+    t(
+      `日期不能早于该党员最近一条记录的日期（${date}）`,
+      `The date cannot precede the member's latest record (${date})`,
+    ),
+  eventBeforeJoin: t('日期不能早于入党日期', 'The date cannot precede the join date'),
+  memberNotActive: t(
+    '该党员当前不在册，不能登记此事项',
+    'This member is not currently on the roll; this cannot be recorded',
+  ),
+  onlyProbationary: t('只有预备党员才能办理此事项', 'Only probationary members can have this recorded'),
+  convertTooEarly: (date: string) =>
+    t(
+      `预备期未满，最早可于 ${date} 转为正式党员`,
+      `The probation is not over; the earliest conversion date is ${date}`,
+    ),
+  probationAlreadyExtended: t('预备期只能延长一次', 'A probation can be extended only once'),
+  probationMonthsRequired: t('请填写延长的月数（6–12 个月）', 'Give the extension in months (6–12)'),
+  targetOrgRequired: t('请选择接收的党支部', 'Choose the receiving branch'),
+  sameOrg: t('接收党支部与当前所在党支部相同', 'The receiving branch is the current branch'),
+  transferInNotOut: t('只有已转出的党员才能办理转入', 'Only a member who was transferred out can be transferred in'),
+  destinationRequired: t('请填写去向', 'Give the destination'),
+  alreadyFlowing: t('该党员已是流动党员', 'This member is already registered as flowing'),
+  notFlowing: t('该党员不是流动党员', 'This member is not registered as flowing'),
+  alreadyLost: t('该党员已登记为失联', 'This member is already registered as lost contact'),
+  notLost: t('该党员未登记为失联', 'This member is not registered as lost contact'),
+  alreadySuspended: t('该党员已停止党籍', "This member's membership is already suspended"),
+  notSuspended: t('该党员未被停止党籍', "This member's membership is not suspended"),
+  leftKindRequired: t('请选择出党方式', 'Choose how the member left'),
+  // Organizations: structure, units, committees, venues
+  orgMoveIntoSubtree: t(
+    '不能把组织调整到它自己或它的下级组织之下',
+    'An organization cannot be moved under itself or one of its own sub-organizations',
+  ),
+  orgAlreadyUnderParent: t('该组织已在所选上级组织之下', 'The organization is already under this parent'),
+  orgRootFixed: t('最高层组织不能调整、合并或撤销', 'The top organization cannot be moved, merged or dissolved'),
+  orgMergeIntoSelf: t(
+    '不能合并到自身或自己的下级组织',
+    'An organization cannot be merged into itself or its own sub-organization',
+  ),
+  orgHasActiveChildren: (n: number) =>
+    t(
+      `该组织还有 ${n} 个未撤销的下级组织，请先调整或撤销`,
+      `The organization still has ${n} active sub-organizations; move or dissolve them first`,
+    ),
+  orgHasActiveMembers: (n: number) =>
+    t(`该组织还有 ${n} 名在册党员，请先转接`, `The organization still has ${n} members on its roll; move them first`),
+  orgDissolved: (name: string) => t(`“${name}”已撤销`, `“${name}” has been dissolved`),
+  orgDissolveFuture: t('撤销日期不能晚于今天', 'The dissolution date cannot be later than today'),
+  mergeMembersHaveLaterEvents: (n: number) =>
+    t(
+      `有 ${n} 名党员在该日期之后还有记录，合并日期不能早于他们的最近一条记录`,
+      `${n} members have records after this date; the merge date cannot precede their latest record`,
+    ),
+  restructureDateFuture: t('日期不能晚于今天', 'The date cannot be later than today'),
+  mergeMembersNeedBranch: t(
+    '被合并组织还有党员，只能并入党支部（含联合党支部、临时党支部）',
+    'The organization still has members, so it can only be merged into a branch (including joint and temporary branches)',
+  ),
+  onlyForTemporaryBranch: t(
+    '只有临时党支部填写所属项目和项目结束日期',
+    'Only temporary branches have a project and a project end date',
+  ),
+  temporaryNoElections: t(
+    '临时党支部不进行换届选举，书记和委员由批准其成立的党组织指定',
+    'Temporary branches hold no elections; their secretary and members are appointed by the approving organization',
+  ),
+  partyGroupNoCommittee: t('党小组不设委员会，不进行换届选举', 'Party groups have no committee and hold no elections'),
+  noTermRule: t('没有适用于该组织类型和领域的任期规则', 'No term rule applies to this organization type and domain'),
+  electedBeforeCurrent: (date: string) =>
+    t(`新一届的当选日期须晚于当届的当选日期（${date}）`, `A new term must be elected after the current one (${date})`),
+  termNumberTaken: (n: number) => t(`第 ${n} 届已存在`, `Term ${n} already exists`),
+  committeeMemberNameRequired: t('请填写姓名或选择党员', 'Give a name or choose a member'),
+  committeeMemberOutOfOrg: t(
+    '只能选择本组织（含下级）的党员',
+    'Choose a member of this organization or its sub-organizations',
+  ),
+  unitLimitExceeded: (max: number, type: string) =>
+    max === 0
+      ? t(`${type}不关联单位`, `A ${type} is not linked to units`)
+      : t(`${type}最多关联 ${max} 个单位`, `A ${type} can be linked to at most ${max} units`),
+  unitNotFound: t('单位不存在或不在您的管理范围内', 'No such unit inside your scope'),
+  unitInUse: (n: number) =>
+    t(
+      `该单位还关联着 ${n} 个党组织，请先解除关联`,
+      `The unit is still linked to ${n} party organizations; unlink them first`,
+    ),
+  creditCodeChecksum: t(
+    '统一社会信用代码校验位不正确，请核对',
+    'The unified social credit code check character is wrong; please check the code',
+  ),
+  creditCodeTaken: (code: string) => t(`统一社会信用代码 ${code} 已登记`, `Credit code ${code} is already recorded`),
+  employeesUnder35TooMany: t(
+    '35岁以下职工数不能超过在岗职工数',
+    'Employees under 35 cannot exceed the number of employees',
+  ),
+  ownerOrgOutOfScope: t('只能选择自己管理范围内的组织', 'Choose an organization inside your own scope'),
   nullCharacter: t('内容包含不允许的控制字符', 'The text contains a forbidden control character'),
 } as const;
 

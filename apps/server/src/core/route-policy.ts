@@ -10,7 +10,7 @@ export type RoutePolicy = {
   /** Refused to API tokens: managing one's own account (password, two-factor, tokens) needs a person's session. */
   sessionOnly?: boolean;
   /** The kind of record named by the `:id` parameter; the permission walk test fills it in and out of scope. */
-  resource?: 'org' | 'user' | 'token';
+  resource?: 'org' | 'user' | 'token' | 'member' | 'unit' | 'venue' | 'committee';
 };
 
 /**
@@ -39,6 +39,34 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/v1/orgs/:id': { access: 'org:read', resource: 'org' },
   'POST /api/v1/orgs': { access: 'org:create' },
   'PATCH /api/v1/orgs/:id': { access: 'org:update', resource: 'org' },
+  'GET /api/v1/orgs/:id/history': { access: 'org:read', resource: 'org' },
+  'POST /api/v1/orgs/:id/move': { access: 'org:restructure', resource: 'org' },
+  'POST /api/v1/orgs/:id/move/preview': { access: 'org:restructure', resource: 'org' },
+  'POST /api/v1/orgs/:id/merge': { access: 'org:restructure', resource: 'org' },
+  'POST /api/v1/orgs/:id/merge/preview': { access: 'org:restructure', resource: 'org' },
+  'POST /api/v1/orgs/:id/dissolve': { access: 'org:restructure', resource: 'org' },
+  'POST /api/v1/orgs/:id/dissolve/preview': { access: 'org:restructure', resource: 'org' },
+  'GET /api/v1/orgs/:id/units': { access: 'org:read', resource: 'org' },
+  'PUT /api/v1/orgs/:id/units': { access: 'org:update', resource: 'org' },
+  'GET /api/v1/orgs/:id/committees': { access: 'org:read', resource: 'org' },
+  'POST /api/v1/orgs/:id/committees': { access: 'committee:write', resource: 'org' },
+  'GET /api/v1/orgs/term-warnings': { access: 'org:read' },
+  'GET /api/v1/term-rules': { access: 'org:read' },
+  'GET /api/v1/committees/:id': { access: 'org:read', resource: 'committee' },
+  'PATCH /api/v1/committees/:id': { access: 'committee:write', resource: 'committee' },
+
+  'GET /api/v1/units': { access: 'unit:read' },
+  'GET /api/v1/units/coverage': { access: 'unit:read' },
+  'GET /api/v1/units/:id': { access: 'unit:read', resource: 'unit' },
+  'POST /api/v1/units': { access: 'unit:write' },
+  'PATCH /api/v1/units/:id': { access: 'unit:write', resource: 'unit' },
+  'DELETE /api/v1/units/:id': { access: 'unit:write', resource: 'unit' },
+
+  'GET /api/v1/venues': { access: 'venue:read' },
+  'GET /api/v1/venues/:id': { access: 'venue:read', resource: 'venue' },
+  'POST /api/v1/venues': { access: 'venue:write' },
+  'PATCH /api/v1/venues/:id': { access: 'venue:write', resource: 'venue' },
+  'DELETE /api/v1/venues/:id': { access: 'venue:write', resource: 'venue' },
 
   'GET /api/v1/users': { access: 'user:read' },
   'GET /api/v1/users/:id': { access: 'user:read', resource: 'user' },
@@ -47,6 +75,16 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/v1/users/:id/reset-password': { access: 'user:reset-password', resource: 'user' },
   'POST /api/v1/users/:id/unlock': { access: 'user:update', resource: 'user' },
   'GET /api/v1/users/:id/phone': { access: 'user:read-sensitive', resource: 'user' },
+
+  'GET /api/v1/members': { access: 'member:read' },
+  'GET /api/v1/members/stats': { access: 'member:read' },
+  'GET /api/v1/members/:id': { access: 'member:read', resource: 'member' },
+  'GET /api/v1/members/:id/events': { access: 'member:read', resource: 'member' },
+  'GET /api/v1/members/:id/sensitive': { access: 'member:read-sensitive', resource: 'member' },
+  'POST /api/v1/members': { access: 'member:create' },
+  'PATCH /api/v1/members/:id': { access: 'member:update', resource: 'member' },
+  'POST /api/v1/members/:id/events': { access: 'member:event', resource: 'member' },
+  'GET /api/v1/me/member': { access: 'profile:read' },
 
   'GET /api/v1/audit-events': { access: 'audit:read' },
   'GET /api/v1/audit-events/export': { access: 'audit:export' },

@@ -76,8 +76,11 @@ const MIGRATION_LOCK_KEY = 7_265_646_501;
 function initDataDirInChildProcess(dir: string): void {
   const moduleUrl = import.meta.resolve('@electric-sql/pglite');
   const script = `const { PGlite } = await import(${JSON.stringify(moduleUrl)}); const db = new PGlite(${JSON.stringify(dir)}); await db.waitReady; await db.close();`;
-  const res = spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
-  if (res.status !== 0) throw new Error(`could not create the embedded database in ${dir}: ${res.stderr?.toString().trim()}`);
+  const res = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  if (res.status !== 0)
+    throw new Error(`could not create the embedded database in ${dir}: ${res.stderr?.toString().trim()}`);
 }
 
 export async function migrateDatabase(handle: DbHandle): Promise<void> {

@@ -42,13 +42,15 @@ export type TestApp = {
 export async function createTestApp(
   opts: {
     seed?: boolean;
+    /** Seed the demo members too (default); files that never look at members can skip them. */
+    members?: boolean;
     config?: Partial<Config>;
     rateLimits?: { loginPerMinute: number; writesPerMinute: number };
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
-  if (opts.seed !== false) await seedDemo(database.db);
   const config = testConfig(opts.config);
+  if (opts.seed !== false) await seedDemo(database.db, { dataKey: config.dataKey, members: opts.members !== false });
   const app = await buildApp({
     config,
     database,

@@ -107,14 +107,17 @@ export async function fingerprint(db: Db): Promise<Fingerprint> {
   });
 }
 
-/** True when nothing has been restored or written: every table empty and the chain head at genesis. */
+/** True when nothing has been restored or written: every table empty (but migration reference rows) and the chain head at genesis. */
 export async function isPristine(db: Db): Promise<{ pristine: boolean; detail: Fingerprint }> {
   const detail = await fingerprint(db);
   const [head] = await queryRows<{ seq: number; hash: string }>(
     db,
     sql`select seq::int as seq, hash from audit_chain_head`,
   );
-  const empty = Object.entries(detail).every(([t, f]) => t === 'audit_chain_head' || f.rows === 0);
+  // The chain head and the default term rules come with the migrations.
+  const empty = Object.entries(detail).every(
+    ([t, f]) => t === 'audit_chain_head' || t === 'term_rules' || f.rows === 0,
+  );
   return {
     pristine: empty && detail.audit_chain_head!.rows === 1 && head?.seq === 0 && /^0{64}$/.test(head.hash),
     detail,

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const organizations = pgTable(
   'organizations',
@@ -16,6 +27,22 @@ export const organizations = pgTable(
     code: text(),
     status: text().notNull().default('active'),
     sortOrder: integer().notNull().default(0),
+    /** 建立日期 and 建立文号 */
+    foundedOn: date(),
+    foundingDocNo: text(),
+    address: text(),
+    longitude: doublePrecision(),
+    latitude: doublePrecision(),
+    contactPerson: text(),
+    contactPhone: text(),
+    /** 党组织所在单位情况: same_as_parent / legal_entity / joint */
+    unitSituation: text(),
+    secretaryName: text(),
+    /** Temporary branches: the project they are bound to (a projects table replaces this later). */
+    projectName: text(),
+    temporaryUntil: date(),
+    dissolvedOn: date(),
+    dissolvedReason: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

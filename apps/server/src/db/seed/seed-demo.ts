@@ -2,17 +2,30 @@ import { count, sql } from 'drizzle-orm';
 import { systemContext } from '../../core/actor.js';
 import { hashPassword } from '../../core/crypto.js';
 import { inTransaction } from '../../core/transaction.js';
+import { todayIso } from '../../modules/member/index.js';
 import type { Db } from '../client.js';
 import { organizations, userRoles, users } from '../schema/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoOrg, demoZone } from './demo-zone.js';
 import { createRandom } from './random.js';
+import { type SeedBranch, seedMembers } from './seed-members.js';
+import { insertStructure, planStructure } from './seed-structure.js';
 
 /** Arbitrary but fixed key of the advisory lock held while seeding. */
 const SEED_LOCK_KEY = 7_265_646_502;
 
 const GROUP_NAMES = ['第一党小组', '第二党小组', '第三党小组', '第四党小组'];
 
-export type SeedResult = { seeded: boolean; organizations: number; accounts: typeof DEMO_ACCOUNTS };
+export type SeedResult = { seeded: boolean; organizations: number; members: number; accounts: typeof DEMO_ACCOUNTS };
+
+export type SeedOptions = {
+  seed?: number;
+  /** Seals members' ID numbers, phones and addresses; without it no members are seeded. */
+  dataKey?: Buffer;
+  /** Members are seeded by default when a data key is given; tests that do not need them can skip them. */
+  members?: boolean;
+  /** The date the demo history runs up to (today by default). */
+  today?: string;
+};
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(organizations);
@@ -20,11 +33,12 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /** Seeds the demo zone into an empty database; the same seed always gives the same ids and shape. */
-export async function seedDemo(db: Db, opts: { seed?: number } = {}): Promise<SeedResult> {
-  if (!(await isEmpty(db))) return { seeded: false, organizations: 0, accounts: DEMO_ACCOUNTS };
+export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResult> {
+  if (!(await isEmpty(db))) return { seeded: false, organizations: 0, members: 0, accounts: DEMO_ACCOUNTS };
   const rnd = createRandom(opts.seed ?? 20180701);
   const rows: (typeof organizations.$inferInsert)[] = [];
   const byKey = new Map<string, { id: string; path: string }>();
+  const branches: SeedBranch[] = [];
 
   const visit = (node: DemoOrg, parent: { id: string; path: string; depth: number } | null, order: number) => {
     const id = rnd.uuid();
@@ -45,6 +59,7 @@ export async function seedDemo(db: Db, opts: { seed?: number } = {}): Promise<Se
     for (const [i, child] of (node.children ?? []).entries()) visit(child, { id, path, depth }, i + 1);
     const isBranch = node.type === 'branch' || node.type === 'joint_branch' || node.type === 'temporary_branch';
     if (isBranch) {
+      branches.push({ key: node.key, id, path, name: node.name, type: node.type, domain: node.domain });
       const groups = node.type === 'temporary_branch' ? rnd.int(1, 2) : rnd.int(2, 4);
       for (let g = 0; g < groups; g++) {
         const gid = rnd.uuid();
@@ -62,9 +77,13 @@ export async function seedDemo(db: Db, opts: { seed?: number } = {}): Promise<Se
     }
   };
   visit(demoZone(), null, 1);
+  // Record fields of the organizations, units, committees and venues come from a generator of their own.
+  const structure = planStructure(rows, byKey, opts.seed ?? 20180701);
+  const pathById = new Map(rows.map((r) => [r.id!, r.path]));
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ctx = systemContext('seed');
+  let memberCount = 0;
   const seeded = await inTransaction(db, ctx, async (tx, audit) => {
     // Two instances starting on one empty PostgreSQL must not both seed: the second waits, then finds data.
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
@@ -81,9 +100,12 @@ export async function seedDemo(db: Db, opts: { seed?: number } = {}): Promise<Se
         actor: { id: null, name: 'seed' },
       });
     }
+    const accounts = new Map<string, { id: string; displayName: string }>();
+    await insertStructure(tx, audit, structure, (id) => pathById.get(id)!);
     for (const a of DEMO_ACCOUNTS) {
       const org = byKey.get(a.orgKey)!;
       const id = rnd.uuid();
+      accounts.set(a.username, { id, displayName: a.displayName });
       await tx
         .insert(users)
         .values({ id, username: a.username, displayName: a.displayName, passwordHash, mustChangePassword: false });
@@ -97,7 +119,16 @@ export async function seedDemo(db: Db, opts: { seed?: number } = {}): Promise<Se
         actor: { id: null, name: 'seed' },
       });
     }
+    if (opts.dataKey && opts.members !== false) {
+      const today = opts.today ?? todayIso();
+      memberCount = await seedMembers(tx, audit, createRandom((opts.seed ?? 20180701) + 1), {
+        branches,
+        accounts,
+        dataKey: opts.dataKey,
+        today,
+      });
+    }
     return true;
   });
-  return { seeded, organizations: seeded ? rows.length : 0, accounts: DEMO_ACCOUNTS };
+  return { seeded, organizations: seeded ? rows.length : 0, members: memberCount, accounts: DEMO_ACCOUNTS };
 }

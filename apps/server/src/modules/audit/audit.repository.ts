@@ -48,7 +48,8 @@ export async function appendAuditEvents(tx: Tx, ctx: RequestContext, inputs: Aud
     hash = computeEventHash(prevHash, fields);
     return { ...fields, prevHash, hash };
   });
-  await tx.insert(auditEvents).values(rows);
+  // 14 parameters a row: chunks keep one statement well under PostgreSQL's 65,535 bind parameters.
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(auditEvents).values(rows.slice(i, i + 1000));
   await tx.update(auditChainHead).set({ seq, hash, updatedAt: occurredAt }).where(eq(auditChainHead.id, 1));
 }
 
@@ -122,6 +123,27 @@ export function createAuditRepository(db: DbOrTx) {
         yield rows;
         after = rows[rows.length - 1]!.seq;
       }
+    },
+
+    /** Events about one organization: its own, and those that name it as orgId or intoId (committees, links, moves). */
+    async listForOrg(orgId: string, q: { current: number; pageSize: number }) {
+      const where = or(
+        eq(auditEvents.entityId, orgId),
+        sql`${auditEvents.before}->>'orgId' = ${orgId}`,
+        sql`${auditEvents.after}->>'orgId' = ${orgId}`,
+        sql`${auditEvents.after}->>'intoId' = ${orgId}`,
+      );
+      const [rows, [total]] = await Promise.all([
+        db
+          .select()
+          .from(auditEvents)
+          .where(where)
+          .orderBy(desc(auditEvents.seq))
+          .limit(q.pageSize)
+          .offset((q.current - 1) * q.pageSize),
+        db.select({ n: count() }).from(auditEvents).where(where),
+      ]);
+      return { rows, total: total?.n ?? 0 };
     },
 
     async head() {

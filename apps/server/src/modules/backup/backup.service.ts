@@ -18,6 +18,12 @@ export const BACKUP_TABLES = [
   { name: 'api_tokens', orderBy: 'id' },
   { name: 'members', orderBy: 'id' },
   { name: 'member_events', orderBy: 'id' },
+  { name: 'units', orderBy: 'id' },
+  { name: 'org_units', orderBy: 'org_id, unit_id' },
+  { name: 'term_rules', orderBy: 'id' },
+  { name: 'committees', orderBy: 'id' },
+  { name: 'committee_members', orderBy: 'id' },
+  { name: 'venues', orderBy: 'id' },
   { name: 'audit_events', orderBy: 'seq' },
   { name: 'audit_chain_head', orderBy: 'id' },
 ] as const;
@@ -174,6 +180,8 @@ async function restoreFrom(
 
   await db.transaction(async (tx) => {
     await tx.execute(sql`delete from audit_chain_head`);
+    // Reference rows the migrations insert are replaced by the backup's own.
+    await tx.execute(sql`delete from term_rules`);
     let end: { counts?: Record<string, number> } | null = null;
     for (;;) {
       const { line, number } = await nextLine();

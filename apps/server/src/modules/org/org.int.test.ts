@@ -118,6 +118,67 @@ describe('organizations', () => {
     );
   });
 
+  it('keeps the national organization record: founding, address, contact, unit situation; null clears', async () => {
+    const seeded = (await get(`/api/v1/orgs/${root.id}`)).json();
+    expect(seeded).toMatchObject({
+      code: '150624000001',
+      foundingDocNo: '鄂托克旗委发〔2009〕21号',
+      brandTheme: '活力党建',
+    });
+    const created = await post('/api/v1/orgs', {
+      parentId: root.id,
+      type: 'branch',
+      domain: 'village',
+      name: '字段测试党支部',
+      foundedOn: '2019-05-04',
+      foundingDocNo: '鄂开党工委发〔2019〕7号',
+      address: '鄂托克经济开发区新华路1号',
+      longitude: 106.99,
+      latitude: 39.37,
+      contactPerson: '张丽',
+      contactPhone: '0477-6201234',
+      unitSituation: 'legal_entity',
+      secretaryName: '王书记',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({
+      foundedOn: '2019-05-04',
+      longitude: 106.99,
+      unitSituation: 'legal_entity',
+      brandTheme: '富民党建',
+      status: 'active',
+      dissolvedOn: null,
+    });
+    const cleared = await t.request(admin, {
+      method: 'PATCH',
+      url: `/api/v1/orgs/${created.json().id}`,
+      payload: { address: null, contactPhone: null, shortName: null, longitude: null },
+    });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json()).toMatchObject({
+      address: null,
+      contactPhone: null,
+      longitude: null,
+      foundedOn: '2019-05-04',
+    });
+    const badPhone = await t.request(admin, {
+      method: 'PATCH',
+      url: `/api/v1/orgs/${created.json().id}`,
+      payload: { contactPhone: '12345', unitSituation: 'elsewhere' },
+    });
+    expect(badPhone.statusCode).toBe(400);
+    const project = await t.request(admin, {
+      method: 'PATCH',
+      url: `/api/v1/orgs/${created.json().id}`,
+      payload: { projectName: '某项目' },
+    });
+    expect(project.statusCode).toBe(400);
+    expect(project.json().error.details[0].path).toBe('body.projectName');
+    const temp = (await get('/api/v1/orgs?type=temporary_branch&pageSize=1')).json().data[0];
+    expect(temp.projectName).toBeTruthy();
+    expect(temp.temporaryUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
   it('answers 404 for an unknown organization', async () => {
     const res = await get('/api/v1/orgs/00000000-0000-4000-8000-000000000000');
     expect(res.statusCode).toBe(404);

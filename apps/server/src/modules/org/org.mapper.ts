@@ -1,4 +1,11 @@
-import type { Org, OrgDomain, OrgTreeNode, OrgType } from '@red-engine/shared';
+import {
+  brandTheme,
+  type Org,
+  type OrgDomain,
+  type OrgTreeNode,
+  type OrgType,
+  type UnitSituation,
+} from '@red-engine/shared';
 import type { OrgRow } from './org.repository.js';
 
 export function toOrgDto(row: OrgRow, childCount?: number): Org {
@@ -14,6 +21,20 @@ export function toOrgDto(row: OrgRow, childCount?: number): Org {
     code: row.code,
     status: row.status === 'dissolved' ? 'dissolved' : 'active',
     sortOrder: row.sortOrder,
+    foundedOn: row.foundedOn,
+    foundingDocNo: row.foundingDocNo,
+    address: row.address,
+    longitude: row.longitude,
+    latitude: row.latitude,
+    contactPerson: row.contactPerson,
+    contactPhone: row.contactPhone,
+    unitSituation: (row.unitSituation as UnitSituation | null) ?? null,
+    secretaryName: row.secretaryName,
+    projectName: row.projectName,
+    temporaryUntil: row.temporaryUntil,
+    dissolvedOn: row.dissolvedOn,
+    dissolvedReason: row.dissolvedReason,
+    brandTheme: brandTheme(row.domain as OrgDomain | null),
     ...(childCount !== undefined ? { childCount } : {}),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -43,4 +64,33 @@ export const orgAuditView = (row: OrgRow) => ({
   parentId: row.parentId,
   status: row.status,
   sortOrder: row.sortOrder,
+  path: row.path,
+  foundedOn: row.foundedOn,
+  foundingDocNo: row.foundingDocNo,
+  address: row.address,
+  longitude: row.longitude,
+  latitude: row.latitude,
+  contactPerson: row.contactPerson,
+  contactPhone: row.contactPhone,
+  unitSituation: row.unitSituation,
+  secretaryName: row.secretaryName,
+  projectName: row.projectName,
+  temporaryUntil: row.temporaryUntil,
+  dissolvedOn: row.dissolvedOn,
+  dissolvedReason: row.dissolvedReason,
 });
+
+/** Columns of the organization record an update may set (all but name/code/domain/sortOrder handled alike). */
+export const ORG_DETAIL_KEYS = [
+  'foundedOn',
+  'foundingDocNo',
+  'address',
+  'longitude',
+  'latitude',
+  'contactPerson',
+  'contactPhone',
+  'unitSituation',
+  'secretaryName',
+  'projectName',
+  'temporaryUntil',
+] as const;

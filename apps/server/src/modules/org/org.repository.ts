@@ -51,6 +51,7 @@ export function createOrgRepository(db: DbOrTx) {
         );
       if (q.type) parts.push(eq(organizations.type, q.type));
       if (q.domain) parts.push(eq(organizations.domain, q.domain));
+      if (q.status) parts.push(eq(organizations.status, q.status));
       if (q.keyword) {
         const k = `%${escapeLike(q.keyword)}%`;
         parts.push(or(ilike(organizations.name, k), ilike(organizations.shortName, k), ilike(organizations.code, k)));

@@ -1,18 +1,28 @@
 import {
+  AuditEventSchema,
   CreateOrgBodySchema,
+  DissolveOrgBodySchema,
   IdParamsSchema,
   ListOrgsQuerySchema,
+  MergeOrgBodySchema,
+  MoveOrgBodySchema,
   OrgSchema,
   OrgTreeNodeSchema,
   OrgTreeQuerySchema,
+  PageQuerySchema,
   pageOf,
+  RestructurePreviewSchema,
   UpdateOrgBodySchema,
 } from '@red-engine/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { RestructureService } from './org.restructure.js';
 import type { OrgService } from './org.service.js';
 
-export const orgRoutes: FastifyPluginAsyncZod<{ orgs: OrgService }> = async (app, { orgs }) => {
+export const orgRoutes: FastifyPluginAsyncZod<{ orgs: OrgService; restructure: RestructureService }> = async (
+  app,
+  { orgs, restructure },
+) => {
   const tags = ['organizations'];
   app.get(
     '/orgs',
@@ -34,5 +44,35 @@ export const orgRoutes: FastifyPluginAsyncZod<{ orgs: OrgService }> = async (app
     '/orgs/:id',
     { schema: { tags, params: IdParamsSchema, body: UpdateOrgBodySchema, response: { 200: OrgSchema } } },
     (req) => orgs.update(req.ctx, req.params.id, req.body),
+  );
+
+  const preview = { 200: RestructurePreviewSchema };
+  const params = IdParamsSchema;
+  app.post('/orgs/:id/move', { schema: { tags, params, body: MoveOrgBodySchema, response: preview } }, (req) =>
+    restructure.move(req.ctx, req.params.id, req.body),
+  );
+  app.post('/orgs/:id/move/preview', { schema: { tags, params, body: MoveOrgBodySchema, response: preview } }, (req) =>
+    restructure.previewMove(req.ctx, req.params.id, req.body),
+  );
+  app.post('/orgs/:id/merge', { schema: { tags, params, body: MergeOrgBodySchema, response: preview } }, (req) =>
+    restructure.merge(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/orgs/:id/merge/preview',
+    { schema: { tags, params, body: MergeOrgBodySchema, response: preview } },
+    (req) => restructure.previewMerge(req.ctx, req.params.id, req.body),
+  );
+  app.post('/orgs/:id/dissolve', { schema: { tags, params, body: DissolveOrgBodySchema, response: preview } }, (req) =>
+    restructure.dissolve(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/orgs/:id/dissolve/preview',
+    { schema: { tags, params, body: DissolveOrgBodySchema, response: preview } },
+    (req) => restructure.previewDissolve(req.ctx, req.params.id, req.body),
+  );
+  app.get(
+    '/orgs/:id/history',
+    { schema: { tags, params, querystring: PageQuerySchema, response: { 200: pageOf(AuditEventSchema) } } },
+    (req) => restructure.history(req.ctx.actor!, req.params.id, req.query),
   );
 };

@@ -14,9 +14,9 @@ import { MESSAGES } from '../../core/messages.js';
 import { scopePaths } from '../../core/scope.js';
 import { inTransaction } from '../../core/transaction.js';
 import type { Db } from '../../db/client.js';
-import { orgAuditView, toOrgDto, toTreeNode } from './org.mapper.js';
+import { ORG_DETAIL_KEYS, orgAuditView, toOrgDto, toTreeNode } from './org.mapper.js';
 import { canHaveChild, ORG_TYPE_NAMES } from './org.policy.js';
-import { createOrgRepository, type OrgRepository, type OrgSortField } from './org.repository.js';
+import { createOrgRepository, type NewOrgRow, type OrgRepository, type OrgSortField } from './org.repository.js';
 
 const SORT_FIELDS: readonly OrgSortField[] = ['name', 'sortOrder', 'createdAt', 'type'];
 
@@ -56,6 +56,7 @@ export function createOrgService(deps: { db: Db; orgs?: OrgRepository }) {
           );
           throw new AppError('ORG_CHILD_TYPE_NOT_ALLOWED', text, { details: [{ path: 'body.type', text }] });
         }
+        checkTemporaryFields(body.type, body);
         if (body.code && (await orgs.findByCode(body.code, tx))) {
           throw new AppError('ORG_CODE_TAKEN', MESSAGES.orgCodeTaken(body.code), {
             details: [{ path: 'body.code', text: MESSAGES.orgCodeTaken(body.code) }],
@@ -74,6 +75,7 @@ export function createOrgService(deps: { db: Db; orgs?: OrgRepository }) {
             shortName: body.shortName ?? null,
             code: body.code ?? null,
             sortOrder: body.sortOrder ?? 0,
+            ...pickDetails(body),
           },
           tx,
         );
@@ -93,6 +95,7 @@ export function createOrgService(deps: { db: Db; orgs?: OrgRepository }) {
       return inTransaction(db, ctx, async (tx, audit) => {
         const before = await orgs.findInScope(scopePaths(actor, 'org:update'), id, tx);
         if (!before) throw notFound();
+        checkTemporaryFields(before.type as OrgType, body);
         if (body.code && body.code !== before.code) {
           const clash = await orgs.findByCode(body.code, tx);
           if (clash) throw fieldError('body.code', MESSAGES.orgCodeTaken(body.code));
@@ -105,6 +108,7 @@ export function createOrgService(deps: { db: Db; orgs?: OrgRepository }) {
             ...(body.code !== undefined ? { code: body.code } : {}),
             ...(body.domain !== undefined ? { domain: body.domain } : {}),
             ...(body.sortOrder !== undefined ? { sortOrder: body.sortOrder } : {}),
+            ...pickDetails(body),
           },
           tx,
         );
@@ -122,3 +126,17 @@ export function createOrgService(deps: { db: Db; orgs?: OrgRepository }) {
   };
 }
 export type OrgService = ReturnType<typeof createOrgService>;
+
+/** The detail fields present in a body (null clears one), as columns. */
+function pickDetails(body: Partial<Record<(typeof ORG_DETAIL_KEYS)[number], unknown>>): Partial<NewOrgRow> {
+  const out: Record<string, unknown> = {};
+  for (const k of ORG_DETAIL_KEYS) if (body[k] !== undefined) out[k] = body[k];
+  return out as Partial<NewOrgRow>;
+}
+
+/** A project and its end date only make sense on a temporary branch. */
+function checkTemporaryFields(type: OrgType, body: { projectName?: string | null; temporaryUntil?: string | null }) {
+  if (type === 'temporary_branch') return;
+  if (body.projectName) throw fieldError('body.projectName', MESSAGES.onlyForTemporaryBranch);
+  if (body.temporaryUntil) throw fieldError('body.temporaryUntil', MESSAGES.onlyForTemporaryBranch);
+}

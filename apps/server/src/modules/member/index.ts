@@ -1,0 +1,3 @@
+export { createMemberRepository, type MemberRepository } from './member.repository.js';
+export { memberRoutes } from './member.routes.js';
+export { createMemberService, idNumberHash, type MemberService, nameKeys, todayIso } from './member.service.js';

@@ -1,0 +1,398 @@
+import { createHmac } from 'node:crypto';
+import {
+  AGE_BANDS,
+  type CreateMemberBody,
+  type CreateMemberEventBody,
+  deriveMemberState,
+  type FoldableEvent,
+  type ListMembersQuery,
+  type Member,
+  type MemberEvent,
+  type MemberEventDetails,
+  type MemberEventType,
+  type MemberStats,
+  maskIdNumber,
+  type Page,
+  parseSorter,
+  type UpdateMemberBody,
+} from '@red-engine/shared';
+import { pinyin } from 'pinyin-pro';
+import type { Config } from '../../config.js';
+import type { Actor, RequestContext } from '../../core/actor.js';
+import { decryptText, encryptText } from '../../core/crypto.js';
+import { AppError, fieldError, notFound } from '../../core/errors.js';
+import { MESSAGES } from '../../core/messages.js';
+import { scopePaths } from '../../core/scope.js';
+import { inTransaction } from '../../core/transaction.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { maskPhone } from '../user/index.js';
+import {
+  cachedLifecycle,
+  eventAuditView,
+  type LifecycleView,
+  memberAuditView,
+  toMemberDto,
+  toMemberEventDto,
+} from './member.mapper.js';
+import {
+  checkIdentity,
+  checkLifecycleDates,
+  checkMemberEvent,
+  EVENTS_WITH_TARGET,
+  type FieldProblem,
+  isMemberOrgType,
+} from './member.policy.js';
+import {
+  createMemberRepository,
+  type EventRow,
+  type MemberRow,
+  type MemberSortField,
+  type NewEventRow,
+  type NewMemberRow,
+} from './member.repository.js';
+
+const SORT_FIELDS: readonly MemberSortField[] = ['name', 'joinDate', 'birthDate', 'updatedAt'];
+
+/** The calendar date of the server (the zone keeps one local time). */
+export function todayIso(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+/** Pinyin initials and full pinyin of a name, for search and for sorting in the order users expect. */
+export function nameKeys(name: string): { nameInitials: string; namePinyin: string } {
+  const clean = (parts: string[]) =>
+    parts
+      .join('')
+      .toLowerCase()
+      .replace(/[^a-z]/g, '');
+  const opts = { toneType: 'none', type: 'array', surname: 'head', v: true } as const;
+  return {
+    nameInitials: clean(pinyin(name, { ...opts, pattern: 'first' })),
+    namePinyin: clean(pinyin(name, opts)),
+  };
+}
+
+export const idNumberHash = (key: Buffer, normalized: string) =>
+  createHmac('sha256', key).update(normalized).digest('hex');
+
+const throwIf = (p: FieldProblem | null) => {
+  if (p) throw fieldError(p.path, p.text);
+};
+
+const toFoldable = (e: EventRow): FoldableEvent => ({
+  type: e.type as MemberEventType,
+  effectiveDate: e.effectiveDate,
+  seq: e.seq,
+  orgId: e.orgId,
+  details: e.details as MemberEventDetails,
+});
+
+export function createMemberService(deps: { db: Db; config: Config; today?: () => string }) {
+  const { db, config } = deps;
+  const today = deps.today ?? (() => todayIso());
+  const repo = createMemberRepository(db);
+  const seal = (plain: string) => encryptText(config.dataKey, plain);
+
+  /** Sealed and derived columns of the personal fields given (ID number, phone, address, name). */
+  function personalColumns(f: UpdateMemberBody): Partial<NewMemberRow> {
+    const out: Partial<NewMemberRow> = {};
+    if (f.name !== undefined) Object.assign(out, { name: f.name }, nameKeys(f.name));
+    if (f.idNumber !== undefined) {
+      const id = f.idNumber.trim().toUpperCase();
+      Object.assign(out, {
+        idNumberEnc: seal(id),
+        idNumberHash: idNumberHash(config.dataKey, id),
+        idNumberMasked: maskIdNumber(id),
+        idTail: id.slice(-4),
+      });
+    }
+    if (f.phone !== undefined)
+      Object.assign(out, {
+        phoneEnc: f.phone ? seal(f.phone) : null,
+        phoneMasked: f.phone ? maskPhone(f.phone) : null,
+        phoneTail: f.phone ? f.phone.slice(-4) : null,
+      });
+    if (f.address !== undefined) out.addressEnc = f.address ? seal(f.address) : null;
+    for (const k of ['gender', 'ethnicity', 'birthDate', 'education', 'jobCategory'] as const)
+      if (f[k] !== undefined) Object.assign(out, { [k]: f[k] });
+    for (const k of ['nameMongolian', 'nativePlace', 'degree', 'title', 'workUnit', 'workPost'] as const)
+      if (f[k] !== undefined) Object.assign(out, { [k]: f[k] || null });
+    for (const k of ['talentFlags', 'tags', 'partyPosts'] as const)
+      if (f[k] !== undefined) Object.assign(out, { [k]: [...new Set(f[k])] });
+    return out;
+  }
+
+  async function rejectDuplicate(hash: string, exceptId: string | null, tx: DbOrTx) {
+    const clash = await repo.findByIdNumberHash(hash, tx);
+    if (clash && clash.id !== exceptId) {
+      throw new AppError('MEMBER_ID_NUMBER_TAKEN', MESSAGES.memberIdNumberTaken, {
+        details: [{ path: 'body.idNumber', text: MESSAGES.memberIdNumberTaken }],
+      });
+    }
+  }
+
+  /** Rewrites the cache columns from the fold of all events (same transaction as the event that changed them). */
+  async function refreshCache(memberId: string, tx: DbOrTx): Promise<MemberRow> {
+    const events = await repo.events(memberId, tx);
+    const s = deriveMemberState(events.map(toFoldable));
+    const org = (await repo.orgsByIds([s.orgId], tx)).get(s.orgId ?? '');
+    return repo.update(
+      memberId,
+      {
+        orgId: s.orgId,
+        orgPath: org?.path ?? null,
+        category: s.category,
+        status: s.status,
+        partyStatus: s.partyStatus,
+        lostContact: s.lostContact,
+        lostSince: s.lostSince,
+        flowing: s.flowing,
+        flowDestination: s.flowDestination,
+        joinDate: s.joinDate,
+        fullMemberDate: s.fullMemberDate,
+      },
+      tx,
+    );
+  }
+
+  async function dto(row: MemberRow, tx: DbOrTx = db): Promise<Member> {
+    const org = (await repo.orgsByIds([row.orgId], tx)).get(row.orgId ?? '');
+    return toMemberDto(row, cachedLifecycle(row, org?.name ?? null), today());
+  }
+
+  async function loadInScope(actor: Actor, permission: Parameters<typeof scopePaths>[1], id: string, tx?: DbOrTx) {
+    const row = await repo.findInScope(scopePaths(actor, permission), id, tx ?? db, { lock: tx !== undefined });
+    if (!row) throw notFound();
+    return row;
+  }
+
+  return {
+    async list(actor: Actor, q: ListMembersQuery): Promise<Page<Member>> {
+      const { rows, total } = await repo.list(scopePaths(actor, 'member:read'), q, parseSorter(q.sorter, SORT_FIELDS));
+      const full = new Map((await repo.findByIds(rows.map((r) => r.member_id))).map((m) => [m.id, m]));
+      const orgs = await repo.orgsByIds(rows.map((r) => r.org_id));
+      const now = today();
+      const data = rows.map((s) => {
+        const life: LifecycleView = {
+          orgId: s.org_id,
+          orgName: orgs.get(s.org_id ?? '')?.name ?? null,
+          category: s.category,
+          status: s.status,
+          partyStatus: s.party_status,
+          lostContact: s.lost_contact,
+          lostSince: s.lost_since,
+          flowing: s.flowing,
+          flowDestination: s.flow_destination,
+        };
+        return toMemberDto(full.get(s.member_id)!, life, now);
+      });
+      return { data, total, current: q.current, pageSize: q.pageSize };
+    },
+
+    async stats(actor: Actor, q: { orgId?: string | undefined; asOf?: string | undefined }): Promise<MemberStats> {
+      const asOf = q.asOf ?? today();
+      const rows = await repo.stats(scopePaths(actor, 'member:read'), q, asOf, q.asOf !== undefined);
+      const out: MemberStats = {
+        asOf,
+        total: 0,
+        byCategory: {},
+        byGender: {},
+        byEducation: {},
+        byEthnicity: {},
+        byJobCategory: {},
+        byAgeBand: Object.fromEntries(AGE_BANDS.map((b) => [b, 0])),
+        lostContact: 0,
+        flowing: 0,
+      };
+      const maps = {
+        category: out.byCategory,
+        gender: out.byGender,
+        education: out.byEducation,
+        ethnicity: out.byEthnicity,
+        jobCategory: out.byJobCategory,
+        ageBand: out.byAgeBand,
+      } as Record<string, Record<string, number>>;
+      for (const r of rows) {
+        const n = Number(r.n);
+        if (r.dim === 'total') out.total = n;
+        else if (r.dim === 'lostContact') out.lostContact = n;
+        else if (r.dim === 'flowing') out.flowing = n;
+        else if (maps[r.dim] && r.key !== null) maps[r.dim]![r.key] = n;
+      }
+      return out;
+    },
+
+    async get(actor: Actor, id: string): Promise<Member> {
+      return dto(await loadInScope(actor, 'member:read', id));
+    },
+
+    async mine(actor: Actor): Promise<Member> {
+      const row = await repo.findByUser(actor.userId);
+      if (!row) throw notFound();
+      return dto(row);
+    },
+
+    async events(actor: Actor, id: string): Promise<MemberEvent[]> {
+      await loadInScope(actor, 'member:read', id);
+      const events = await repo.events(id);
+      const orgs = await repo.orgsByIds(events.flatMap((e) => [e.orgId, e.fromOrgId]));
+      const name = (orgId: string | null) => (orgId ? (orgs.get(orgId)?.name ?? null) : null);
+      return events.map((e) => toMemberEventDto(e, { orgName: name(e.orgId), fromOrgName: name(e.fromOrgId) }));
+    },
+
+    /** An unmasked ID number, phone or address: a sensitive read, recorded in the audit trail. */
+    async reveal(
+      ctx: RequestContext,
+      id: string,
+      field: 'idNumber' | 'phone' | 'address',
+    ): Promise<{ field: string; value: string | null }> {
+      return inTransaction(db, ctx, async (tx, audit) => {
+        const row = await loadInScope(ctx.actor!, 'member:read-sensitive', id, tx);
+        const sealed = field === 'idNumber' ? row.idNumberEnc : field === 'phone' ? row.phoneEnc : row.addressEnc;
+        audit.record({
+          action: 'sensitive.read',
+          entity: 'member',
+          entityId: id,
+          orgPath: row.orgPath,
+          after: { field },
+        });
+        return { field, value: sealed ? decryptText(config.dataKey, sealed) : null };
+      });
+    },
+
+    async create(ctx: RequestContext, body: CreateMemberBody): Promise<Member> {
+      const actor = ctx.actor!;
+      const now = today();
+      throwIf(checkIdentity(body, 'body', now));
+      throwIf(checkLifecycleDates(body, now));
+      return inTransaction(db, ctx, async (tx, audit) => {
+        const org = await repo.findOrgInScope(scopePaths(actor, 'member:create'), body.orgId, tx);
+        if (!org) throw fieldError('body.orgId', MESSAGES.memberOrgOutOfScope);
+        if (!isMemberOrgType(org.type)) throw fieldError('body.orgId', MESSAGES.memberOrgNotBranch);
+        const cols = personalColumns(body);
+        await rejectDuplicate(cols.idNumberHash!, null, tx);
+        const id = crypto.randomUUID();
+        await repo.insert({ ...(cols as NewMemberRow), id, orgId: org.id, orgPath: org.path }, tx);
+        const base = { memberId: id, orgId: org.id, orgPath: org.path, recordedBy: actor.displayName };
+        const events: NewEventRow[] =
+          body.category === 'probationary'
+            ? [{ ...base, id: crypto.randomUUID(), seq: 1, type: 'joined', effectiveDate: body.joinDate }]
+            : [
+                // Entered with their history: probationary from the join date, full from the conversion date.
+                {
+                  ...base,
+                  id: crypto.randomUUID(),
+                  seq: 1,
+                  type: 'registered',
+                  effectiveDate: body.joinDate,
+                  details: { category: 'probationary' },
+                },
+                {
+                  ...base,
+                  id: crypto.randomUUID(),
+                  seq: 2,
+                  type: 'converted',
+                  effectiveDate: body.fullMemberDate!,
+                },
+              ];
+        const inserted = await repo.insertEvents(events, tx);
+        const row = await refreshCache(id, tx);
+        audit.record({
+          action: 'member.create',
+          entity: 'member',
+          entityId: id,
+          orgPath: org.path,
+          after: { ...memberAuditView(row), events: inserted.map(eventAuditView) },
+        });
+        return toMemberDto(row, cachedLifecycle(row, org.name), now);
+      });
+    },
+
+    async update(ctx: RequestContext, id: string, body: UpdateMemberBody): Promise<Member> {
+      const actor = ctx.actor!;
+      const now = today();
+      return inTransaction(db, ctx, async (tx, audit) => {
+        const before = await loadInScope(actor, 'member:update', id, tx);
+        // Identity fields are checked together: a new ID number against the gender and birth date it will sit with.
+        if (body.idNumber !== undefined || body.gender !== undefined || body.birthDate !== undefined) {
+          const current = decryptText(config.dataKey, before.idNumberEnc);
+          throwIf(
+            checkIdentity(
+              {
+                idNumber: body.idNumber ?? current,
+                gender: body.gender ?? before.gender,
+                birthDate: body.birthDate ?? before.birthDate,
+              },
+              'body',
+              now,
+            ),
+          );
+        }
+        const cols = personalColumns(body);
+        if (cols.idNumberHash) await rejectDuplicate(cols.idNumberHash, id, tx);
+        const after = Object.keys(cols).length ? await repo.update(id, cols, tx) : before;
+        audit.record({
+          action: 'member.update',
+          entity: 'member',
+          entityId: id,
+          orgPath: before.orgPath,
+          before: memberAuditView(before),
+          after: memberAuditView(after),
+        });
+        return dto(after, tx);
+      });
+    },
+
+    async addEvent(ctx: RequestContext, id: string, body: CreateMemberEventBody): Promise<MemberEvent> {
+      const actor = ctx.actor!;
+      return inTransaction(db, ctx, async (tx, audit) => {
+        const member = await loadInScope(actor, 'member:event', id, tx);
+        const history = (await repo.events(id, tx)).map(toFoldable);
+        const state = deriveMemberState(history);
+        const target =
+          EVENTS_WITH_TARGET.has(body.type) && body.orgId
+            ? ((await repo.findOrgInScope(scopePaths(actor, 'member:event'), body.orgId, tx)) ?? null)
+            : undefined;
+        throwIf(checkMemberEvent(history, state, body, { today: today(), target }));
+        const orgId = target ? target.id : state.orgId;
+        const org = target ?? (await repo.orgsByIds([orgId], tx)).get(orgId ?? '');
+        const [event] = await repo.insertEvents(
+          [
+            {
+              id: crypto.randomUUID(),
+              memberId: id,
+              seq: history.reduce((max, e) => Math.max(max, e.seq), 0) + 1,
+              type: body.type,
+              effectiveDate: body.effectiveDate,
+              orgId,
+              orgPath: org?.path ?? null,
+              fromOrgId: target ? state.orgId : null,
+              details: body.details,
+              recordedBy: actor.displayName,
+            },
+          ],
+          tx,
+        );
+        const after = await refreshCache(id, tx);
+        audit.record({
+          action: 'member.event',
+          entity: 'member',
+          entityId: id,
+          orgPath: after.orgPath ?? member.orgPath,
+          before: { orgId: member.orgId, category: member.category, status: member.status },
+          after: {
+            ...eventAuditView(event!),
+            state: { orgId: after.orgId, category: after.category, status: after.status },
+          },
+        });
+        const names = await repo.orgsByIds([event!.orgId, event!.fromOrgId], tx);
+        return toMemberEventDto(event!, {
+          orgName: names.get(event!.orgId ?? '')?.name ?? null,
+          fromOrgName: names.get(event!.fromOrgId ?? '')?.name ?? null,
+        });
+      });
+    },
+  };
+}
+export type MemberService = ReturnType<typeof createMemberService>;
