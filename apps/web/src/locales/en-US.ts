@@ -1,3 +1,4 @@
+import { membersEnUS } from './members.en-US';
 import type { MessageKey } from './zh-CN';
 
 /** English. Typed against the zh-CN keys: a missing or extra key is a compile error. */
@@ -378,6 +379,26 @@ export const enUS: Record<MessageKey, string> = {
     'Your account must enable two-factor authentication. Please finish the setup in the desktop console.',
   'm.openConsole': 'Open desktop console',
   // audit action names
+  'perm.org:restructure': 'Restructure organizations (move, merge, dissolve)',
+  'perm.committee:write': 'Manage committees and terms',
+  'perm.unit:read': 'View units',
+  'perm.unit:write': 'Manage units',
+  'perm.venue:read': 'View venues',
+  'perm.venue:write': 'Manage venues',
+  'auditAction.committee.elect': 'Committee elected',
+  'auditAction.committee.update': 'Committee changed',
+  'auditAction.member.move': 'Members moved by restructuring',
+  'auditAction.org.delete': 'Organization deleted',
+  'auditAction.org.dissolve': 'Organization dissolved',
+  'auditAction.org.merge': 'Organizations merged',
+  'auditAction.org.move': 'Organization moved',
+  'auditAction.org.units': 'Units linked',
+  'auditAction.unit.create': 'Unit created',
+  'auditAction.unit.update': 'Unit changed',
+  'auditAction.unit.delete': 'Unit deleted',
+  'auditAction.venue.create': 'Venue created',
+  'auditAction.venue.update': 'Venue changed',
+  'auditAction.venue.delete': 'Venue deleted',
   'auditAction.auth.login': 'Log in',
   'auditAction.auth.logout': 'Log out',
   'auditAction.auth.login_failed': 'Failed login',
@@ -400,4 +421,9 @@ export const enUS: Record<MessageKey, string> = {
   'auditAction.user.unlock': 'Account unlocked',
   'auditAction.sensitive.read': 'Sensitive data viewed',
   'auditAction.audit.export': 'Audit log exported',
+  'auditAction.member.create': 'Member added',
+  'auditAction.member.update': 'Member record changed',
+  'auditAction.member.event': 'Member change recorded',
+
+  ...membersEnUS,
 };

@@ -1,3 +1,5 @@
+import { membersZhCN } from './members.zh-CN';
+
 /** Simplified Chinese — the default language. en-US.ts must have exactly the same keys (enforced by its type). */
 export const zhCN = {
   // app
@@ -369,6 +371,26 @@ export const zhCN = {
   'm.mfaOnConsole': '您的账号须启用双因素认证，请在电脑端管理控制台完成设置。',
   'm.openConsole': '前往电脑端',
   // audit action names
+  'perm.org:restructure': '组织调整（迁移、合并、撤销）',
+  'perm.committee:write': '换届管理',
+  'perm.unit:read': '查看单位',
+  'perm.unit:write': '管理单位',
+  'perm.venue:read': '查看阵地',
+  'perm.venue:write': '管理阵地',
+  'auditAction.committee.elect': '换届选举',
+  'auditAction.committee.update': '修改班子',
+  'auditAction.member.move': '组织调整转移党员',
+  'auditAction.org.delete': '删除组织',
+  'auditAction.org.dissolve': '撤销组织',
+  'auditAction.org.merge': '合并组织',
+  'auditAction.org.move': '迁移组织',
+  'auditAction.org.units': '关联单位',
+  'auditAction.unit.create': '新建单位',
+  'auditAction.unit.update': '修改单位',
+  'auditAction.unit.delete': '删除单位',
+  'auditAction.venue.create': '新建阵地',
+  'auditAction.venue.update': '修改阵地',
+  'auditAction.venue.delete': '删除阵地',
   'auditAction.auth.login': '登录',
   'auditAction.auth.logout': '退出登录',
   'auditAction.auth.login_failed': '登录失败',
@@ -391,6 +413,11 @@ export const zhCN = {
   'auditAction.user.unlock': '解除锁定',
   'auditAction.sensitive.read': '查看敏感信息',
   'auditAction.audit.export': '导出审计日志',
+  'auditAction.member.create': '新增党员',
+  'auditAction.member.update': '修改党员档案',
+  'auditAction.member.event': '登记党员变动',
+
+  ...membersZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

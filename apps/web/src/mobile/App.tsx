@@ -13,6 +13,7 @@ import { LoginPage } from './pages/LoginPage';
 import { MfaNoticePage } from './pages/MfaNoticePage';
 import { MinePage } from './pages/MinePage';
 import { PasswordPage } from './pages/PasswordPage';
+import { RecordPage } from './pages/RecordPage';
 import { TabLayout } from './TabLayout';
 
 function Routed() {
@@ -36,6 +37,14 @@ function Routed() {
             element={
               <MobileGuard allowSetup>
                 <MfaNoticePage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/record"
+            element={
+              <MobileGuard>
+                <RecordPage />
               </MobileGuard>
             }
           />

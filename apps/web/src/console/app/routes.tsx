@@ -1,4 +1,11 @@
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  IdcardOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@red-engine/shared';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode, Suspense } from 'react';
 import { Navigate } from 'react-router';
@@ -32,6 +39,13 @@ export const appRoutes: AppRoute[] = [
     icon: <ApartmentOutlined />,
     access: 'org:read',
     element: lazy(() => import('../features/orgs/OrgsPage')),
+  },
+  {
+    path: '/members',
+    nameKey: 'menu.members',
+    icon: <IdcardOutlined />,
+    access: 'member:read',
+    element: lazy(() => import('../features/members/MembersModule')),
   },
   {
     path: '/users',

@@ -32,7 +32,7 @@ const ENTRIES: Entry[] = [
   { key: 'm.entry.dues', icon: <PayCircleOutlined />, color: '#13a8a8' },
   { key: 'm.entry.volunteer', icon: <HeartOutlined />, color: '#f5222d' },
   { key: 'm.entry.suggestions', icon: <BulbOutlined />, color: '#faad14' },
-  { key: 'm.entry.profile', icon: <IdcardOutlined />, color: '#2f54eb', to: '/me' },
+  { key: 'm.entry.profile', icon: <IdcardOutlined />, color: '#2f54eb', to: '/record' },
 ];
 
 function partOfDay(): 'morning' | 'noon' | 'afternoon' | 'evening' {

@@ -1,4 +1,4 @@
-import { DesktopOutlined, GlobalOutlined, LockOutlined } from '@ant-design/icons';
+import { DesktopOutlined, GlobalOutlined, IdcardOutlined, LockOutlined } from '@ant-design/icons';
 import { LOCALES } from '@red-engine/shared';
 import { ActionSheet, Button, Dialog, List, Tag } from 'antd-mobile';
 import { useState } from 'react';
@@ -60,6 +60,9 @@ export function MinePage() {
       </List>
 
       <List className="m-list">
+        <List.Item prefix={<IdcardOutlined />} onClick={() => navigate('/record')}>
+          {t('m.record')}
+        </List.Item>
         <List.Item prefix={<GlobalOutlined />} extra={LOCALE_LABELS[locale]} onClick={() => setLangOpen(true)}>
           {t('common.language')}
         </List.Item>
