@@ -37,7 +37,7 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
-  const limits = deps.rateLimits ?? { loginPerMinute: 20, writesPerMinute: 300 };
+  const limits = deps.rateLimits ?? config.rateLimits;
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
     genReqId: (req) => {

@@ -40,6 +40,14 @@ const EnvSchema = z.object({
   ),
   MFA_REQUIRED_FOR_ADMINS: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(1_000_000).default(300),
+  ),
+  WRITE_RATE_LIMIT_PER_MINUTE: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(1_000_000).default(300),
+  ),
   BODY_LIMIT_BYTES: z.preprocess(
     emptyToUndefined,
     z.coerce
@@ -67,6 +75,8 @@ export type Config = {
   mfaRequiredForAdmins: boolean;
   trustProxy: boolean;
   bodyLimit: number;
+  /** Per client address for login, per user for writes; brute force is stopped per account by the login policy. */
+  rateLimits: { loginPerMinute: number; writesPerMinute: number };
   webDistDir: string | null;
   version: string;
 };
@@ -119,6 +129,7 @@ export function loadConfig(
     mfaRequiredForAdmins: e.MFA_REQUIRED_FOR_ADMINS === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
     bodyLimit: e.BODY_LIMIT_BYTES,
+    rateLimits: { loginPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE, writesPerMinute: e.WRITE_RATE_LIMIT_PER_MINUTE },
     webDistDir: extras.webDistDir ?? null,
     version: extras.version ?? '0.0.0',
   };
