@@ -1,4 +1,6 @@
 import { membersEnUS } from './members.en-US';
+import { orgsEnUS } from './orgs.en-US';
+import { unitsEnUS } from './units.en-US';
 import type { MessageKey } from './zh-CN';
 
 /** English. Typed against the zh-CN keys: a missing or extra key is a compile error. */
@@ -379,6 +381,9 @@ export const enUS: Record<MessageKey, string> = {
     'Your account must enable two-factor authentication. Please finish the setup in the desktop console.',
   'm.openConsole': 'Open desktop console',
   // audit action names
+  'perm.transfer:read': 'View transfers',
+  'perm.transfer:create': 'Start transfers',
+  'perm.transfer:approve': 'Approve transfers',
   'perm.org:restructure': 'Restructure organizations (move, merge, dissolve)',
   'perm.committee:write': 'Manage committees and terms',
   'perm.unit:read': 'View units',
@@ -426,4 +431,6 @@ export const enUS: Record<MessageKey, string> = {
   'auditAction.member.event': 'Member change recorded',
 
   ...membersEnUS,
+  ...orgsEnUS,
+  ...unitsEnUS,
 };

@@ -1,4 +1,6 @@
 import { membersZhCN } from './members.zh-CN';
+import { orgsZhCN } from './orgs.zh-CN';
+import { unitsZhCN } from './units.zh-CN';
 
 /** Simplified Chinese — the default language. en-US.ts must have exactly the same keys (enforced by its type). */
 export const zhCN = {
@@ -371,6 +373,9 @@ export const zhCN = {
   'm.mfaOnConsole': '您的账号须启用双因素认证，请在电脑端管理控制台完成设置。',
   'm.openConsole': '前往电脑端',
   // audit action names
+  'perm.transfer:read': '查看组织关系转接',
+  'perm.transfer:create': '发起组织关系转接',
+  'perm.transfer:approve': '审批组织关系转接',
   'perm.org:restructure': '组织调整（迁移、合并、撤销）',
   'perm.committee:write': '换届管理',
   'perm.unit:read': '查看单位',
@@ -418,6 +423,8 @@ export const zhCN = {
   'auditAction.member.event': '登记党员变动',
 
   ...membersZhCN,
+  ...orgsZhCN,
+  ...unitsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,7 +1,10 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
+  BellOutlined,
   DashboardOutlined,
+  FlagOutlined,
   IdcardOutlined,
   TeamOutlined,
   UserOutlined,
@@ -39,6 +42,27 @@ export const appRoutes: AppRoute[] = [
     icon: <ApartmentOutlined />,
     access: 'org:read',
     element: lazy(() => import('../features/orgs/OrgsPage')),
+  },
+  {
+    path: '/term-warnings',
+    nameKey: 'menu.termWarnings',
+    icon: <BellOutlined />,
+    access: 'org:read',
+    element: lazy(() => import('../features/orgs/TermWarningsPage')),
+  },
+  {
+    path: '/units',
+    nameKey: 'menu.units',
+    icon: <BankOutlined />,
+    access: 'unit:read',
+    element: lazy(() => import('../features/units/UnitsPage')),
+  },
+  {
+    path: '/venues',
+    nameKey: 'menu.venues',
+    icon: <FlagOutlined />,
+    access: 'venue:read',
+    element: lazy(() => import('../features/venues/VenuesPage')),
   },
   {
     path: '/members',

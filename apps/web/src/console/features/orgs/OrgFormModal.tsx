@@ -1,17 +1,20 @@
 import {
   ALLOWED_CHILD_TYPES,
   CreateOrgBodySchema,
-  ORG_DOMAINS,
   type Org,
   type OrgDomain,
   type OrgType,
+  type UnitSituation,
+  type UpdateOrgBody,
 } from '@red-engine/shared';
-import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { applyFormError } from '../../../lib/errors';
 import { useI18n } from '../../../lib/i18n';
 import { rulesFrom } from '../../../lib/zod-rules';
 import { useCreateOrg, useUpdateOrg } from './api';
+import { OrgFormFields } from './OrgFormFields';
 
 export type OrgParent = Pick<Org, 'id' | 'type' | 'domain' | 'name'>;
 export type OrgFormTarget = { mode: 'create'; parent: OrgParent } | { mode: 'edit'; org: Org };
@@ -23,12 +26,69 @@ interface Values {
   shortName?: string;
   code?: string;
   sortOrder?: number | null;
+  foundedOn?: Dayjs | null;
+  foundingDocNo?: string;
+  unitSituation?: UnitSituation | null;
+  secretaryName?: string;
+  address?: string;
+  contactPerson?: string;
+  contactPhone?: string;
+  longitude?: number | null;
+  latitude?: number | null;
+  projectName?: string;
+  temporaryUntil?: Dayjs | null;
 }
 
-const blankToUndefined = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
 const S = CreateOrgBodySchema.shape;
+const TEXT_FIELDS = [
+  'shortName',
+  'code',
+  'foundingDocNo',
+  'secretaryName',
+  'address',
+  'contactPerson',
+  'contactPhone',
+  'projectName',
+] as const;
 
-/** 新建下级组织 / 编辑组织. Type choices follow ALLOWED_CHILD_TYPES of the parent; rules follow the Zod schema. */
+/** Form values → body fields: an empty input is null (clears on edit); create leaves nulls out. */
+function detailFields(v: Values) {
+  const text = (s: string | undefined) => (s?.trim() ? s.trim() : null);
+  const out: Record<string, string | number | null> = {};
+  for (const k of TEXT_FIELDS) out[k] = text(v[k]);
+  out.foundedOn = v.foundedOn ? v.foundedOn.format('YYYY-MM-DD') : null;
+  out.temporaryUntil = v.temporaryUntil ? v.temporaryUntil.format('YYYY-MM-DD') : null;
+  out.unitSituation = v.unitSituation ?? null;
+  out.longitude = v.longitude ?? null;
+  out.latitude = v.latitude ?? null;
+  return out;
+}
+
+const withoutNulls = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).filter(([, x]) => x !== null));
+
+function editValues(o: Org): Values {
+  return {
+    name: o.name,
+    shortName: o.shortName ?? undefined,
+    code: o.code ?? undefined,
+    domain: o.domain ?? undefined,
+    sortOrder: o.sortOrder,
+    foundedOn: o.foundedOn ? dayjs(o.foundedOn) : null,
+    foundingDocNo: o.foundingDocNo ?? undefined,
+    unitSituation: o.unitSituation,
+    secretaryName: o.secretaryName ?? undefined,
+    address: o.address ?? undefined,
+    contactPerson: o.contactPerson ?? undefined,
+    contactPhone: o.contactPhone ?? undefined,
+    longitude: o.longitude,
+    latitude: o.latitude,
+    projectName: o.projectName ?? undefined,
+    temporaryUntil: o.temporaryUntil ? dayjs(o.temporaryUntil) : null,
+  };
+}
+
+/** 新建下级组织 / 编辑组织: the whole organization record; on edit an emptied field is cleared (null). */
 export function OrgFormModal({
   target,
   onClose,
@@ -43,6 +103,7 @@ export function OrgFormModal({
   const [form] = Form.useForm<Values>();
   const create = useCreateOrg();
   const update = useUpdateOrg();
+  const chosenType = Form.useWatch('type', form);
 
   useEffect(() => {
     if (!target) return;
@@ -51,39 +112,35 @@ export function OrgFormModal({
       const allowed = ALLOWED_CHILD_TYPES[target.parent.type];
       form.setFieldsValue({ type: allowed[0], domain: target.parent.domain ?? undefined });
     } else {
-      const o = target.org;
-      form.setFieldsValue({
-        name: o.name,
-        shortName: o.shortName ?? undefined,
-        code: o.code ?? undefined,
-        domain: o.domain ?? undefined,
-        sortOrder: o.sortOrder,
-      });
+      form.setFieldsValue(editValues(target.org));
     }
   }, [target, form]);
 
   const onFinish = (v: Values) => {
-    const common = {
-      name: v.name.trim(),
-      shortName: blankToUndefined(v.shortName),
-      code: blankToUndefined(v.code),
-      domain: v.domain ?? undefined,
-      sortOrder: v.sortOrder ?? undefined,
-    };
+    const details = detailFields(v);
     const done = (org: Org, key: 'org.created' | 'org.updated') => {
       message.success(t(key, { name: org.name }));
       onSaved(org);
     };
+    const onError = (e: unknown) => applyFormError(form, e);
     if (target?.mode === 'create') {
-      create.mutate(
-        { parentId: target.parent.id, type: v.type as OrgType, ...common },
-        { onSuccess: (org) => done(org, 'org.created'), onError: (e) => applyFormError(form, e) },
-      );
+      const body = {
+        parentId: target.parent.id,
+        type: v.type as OrgType,
+        name: v.name.trim(),
+        domain: v.domain ?? undefined,
+        sortOrder: v.sortOrder ?? undefined,
+        ...withoutNulls(details),
+      };
+      create.mutate(body, { onSuccess: (org) => done(org, 'org.created'), onError });
     } else if (target?.mode === 'edit') {
-      update.mutate(
-        { id: target.org.id, body: common },
-        { onSuccess: (org) => done(org, 'org.updated'), onError: (e) => applyFormError(form, e) },
-      );
+      const body = {
+        name: v.name.trim(),
+        domain: v.domain ?? undefined,
+        sortOrder: v.sortOrder ?? undefined,
+        ...details,
+      } as UpdateOrgBody;
+      update.mutate({ id: target.org.id, body }, { onSuccess: (org) => done(org, 'org.updated'), onError });
     }
   };
 
@@ -94,6 +151,7 @@ export function OrgFormModal({
         ? t('org.editTitle', { name: target.org.name })
         : '';
   const allowedTypes = target?.mode === 'create' ? ALLOWED_CHILD_TYPES[target.parent.type] : [];
+  const type = target?.mode === 'edit' ? target.org.type : chosenType;
 
   return (
     <Modal
@@ -103,10 +161,13 @@ export function OrgFormModal({
       onOk={() => form.submit()}
       confirmLoading={create.isPending || update.isPending}
       okText={t('common.save')}
-      width={640}
+      width={720}
       forceRender
     >
       <Form form={form} name="org-form" layout="vertical" onFinish={onFinish} className="re-modal-form">
+        {target?.mode === 'edit' && (
+          <Alert type="info" showIcon title={t('org.clearHint')} className="re-modal-alert" />
+        )}
         {target?.mode === 'create' && (
           <Form.Item name="type" label={t('org.type')} rules={[{ required: true, message: t('form.required') }]}>
             <Select options={allowedTypes.map((ty) => ({ value: ty, label: t(`orgType.${ty}`) }))} />
@@ -115,20 +176,7 @@ export function OrgFormModal({
         <Form.Item name="name" label={t('org.name')} rules={rulesFrom(S.name, t, { required: true })}>
           <Input placeholder={t('org.namePlaceholder')} />
         </Form.Item>
-        <div className="re-form-grid">
-          <Form.Item name="shortName" label={t('org.shortName')} rules={rulesFrom(S.shortName, t)}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="code" label={t('org.code')} rules={rulesFrom(S.code, t, { invalid: t('org.codeInvalid') })}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="domain" label={t('org.domain')}>
-            <Select allowClear options={ORG_DOMAINS.map((d) => ({ value: d, label: t(`orgDomain.${d}`) }))} />
-          </Form.Item>
-          <Form.Item name="sortOrder" label={t('org.sortOrder')}>
-            <InputNumber min={0} max={100_000} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-        </div>
+        <OrgFormFields type={type} />
       </Form>
     </Modal>
   );

@@ -1,41 +1,44 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  ALLOWED_CHILD_TYPES,
-  ORG_DOMAINS,
-  ORG_TYPES,
-  type Org,
-  type OrgDomain,
-  type OrgType,
-} from '@red-engine/shared';
-import { Button, Card, Col, Descriptions, Empty, Input, Row, Segmented, Select, Space, Table, Tooltip } from 'antd';
+import { DownOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { ALLOWED_CHILD_TYPES, type Org, type RestructurePreview } from '@red-engine/shared';
+import { Button, Card, Col, Dropdown, Empty, Row, Space, Tabs, Tooltip } from 'antd';
 import { type Key, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '../../../lib/i18n';
-import { useProTable } from '../../../lib/pro-table';
 import { useAccess } from '../../app/access';
 import { PageContainer } from '../../components/PageContainer';
-import { orgApi, orgKeys, useOrg } from './api';
-import { orgColumns } from './columns';
+import { useOrg } from './api';
+import { ChildOrgsTab } from './ChildOrgsTab';
+import { CommitteeTab } from './CommitteeTab';
 import { OrgFormModal, type OrgFormTarget } from './OrgFormModal';
+import { OrgHistoryTab } from './OrgHistoryTab';
+import { OrgInfo } from './OrgInfo';
 import { OrgTreePanel } from './OrgTreePanel';
 import { OrgTypeTag } from './OrgTypeTag';
+import { OrgUnitsTab } from './OrgUnitsTab';
+import { RestructureModal, type RestructureTarget } from './RestructureModal';
 import { useOrgTree } from './useOrgTree';
 
-/** 组织管理: the tree on the left, the selected organization and its sub-organizations on the right. */
+const TABS = ['children', 'committee', 'units', 'history'] as const;
+type TabKey = (typeof TABS)[number];
+
+/** 组织管理: the tree on the left; the selected organization's record, and its tabs, on the right. */
 export default function OrgsPage() {
   const { t } = useI18n();
   const { can } = useAccess();
   const [params, setParams] = useSearchParams();
   const selectedId = params.get('org') ?? undefined;
+  const tabParam = params.get('tab') as TabKey | null;
+  const tab: TabKey = tabParam && TABS.includes(tabParam) ? tabParam : 'children';
   const tree = useOrgTree();
   const [expanded, setExpanded] = useState<Key[]>([]);
-  const [scope, setScope] = useState<'direct' | 'subtree'>('direct');
-  const [type, setType] = useState<OrgType>();
-  const [domain, setDomain] = useState<OrgDomain>();
-  const [keyword, setKeyword] = useState('');
   const [formTarget, setFormTarget] = useState<OrgFormTarget | null>(null);
+  const [restructure, setRestructure] = useState<RestructureTarget | null>(null);
 
-  const select = (id: string) => setParams({ org: id });
+  const select = (id: string, nextTab: TabKey = tab) =>
+    setParams(nextTab === 'children' ? { org: id } : { org: id, tab: nextTab });
+  const expand = (id: string | null | undefined) => {
+    if (id) setExpanded((e) => (e.includes(id) ? e : [...e, id]));
+  };
 
   // Open the first root of the user's scope by default.
   useEffect(() => {
@@ -48,46 +51,67 @@ export default function OrgsPage() {
 
   const selected = useOrg(selectedId);
   const org = selected.data;
-  const table = useProTable<Org>({
-    queryKey: orgKeys.lists(),
-    request: orgApi.list,
-    enabled: Boolean(selectedId),
-    params: {
-      parentId: scope === 'direct' ? selectedId : undefined,
-      withinId: scope === 'subtree' ? selectedId : undefined,
-      type,
-      domain,
-      keyword: keyword.trim() || undefined,
-    },
-  });
 
+  // Opened by a link (换届提醒, 单位管理): unfold the tree down to the organization.
+  const orgPath = org?.path;
+  const { loadData } = tree;
+  useEffect(() => {
+    const ancestors = (orgPath ?? '').split('/').filter(Boolean).slice(0, -1);
+    if (ancestors.length === 0) return;
+    for (const id of ancestors) void loadData({ key: id });
+    setExpanded((e) => [...new Set([...e, ...ancestors])]);
+  }, [orgPath, loadData]);
   const canCreate = can('org:create');
   const canUpdate = can('org:update');
+  const canRestructure = can('org:restructure');
   const childTypes = org ? ALLOWED_CHILD_TYPES[org.type] : [];
+  const active = org?.status === 'active';
 
   const onSaved = (saved: Org) => {
     const parentId = formTarget?.mode === 'create' ? formTarget.parent.id : saved.parentId;
     setFormTarget(null);
     void tree.refresh([parentId, saved.id]);
-    if (parentId) setExpanded((e) => (e.includes(parentId) ? e : [...e, parentId]));
+    expand(parentId);
   };
 
-  const columns = orgColumns(t, {
+  const onRestructured = (done: RestructureTarget, preview: RestructurePreview) => {
+    setRestructure(null);
+    const { org: moved } = done;
+    void tree.refresh([moved.parentId, preview.target?.id]);
+    expand(preview.target?.id);
+    select(moved.id, 'history');
+  };
+
+  const columnActions = {
     canCreate,
     canUpdate,
-    open: (o) => {
-      const parentId = o.parentId;
-      if (parentId) {
-        setExpanded((e) => (e.includes(parentId) ? e : [...e, parentId]));
-        void tree.loadData({ key: parentId });
-      }
-      select(o.id);
+    open: (o: Org) => {
+      expand(o.parentId);
+      if (o.parentId) void tree.loadData({ key: o.parentId });
+      select(o.id, 'children');
     },
-    edit: (o) => setFormTarget({ mode: 'edit', org: o }),
-    createChild: (o) => setFormTarget({ mode: 'create', parent: o }),
-  });
+    edit: (o: Org) => setFormTarget({ mode: 'edit', org: o }),
+    createChild: (o: Org) => setFormTarget({ mode: 'create', parent: o }),
+  };
 
-  const createButton = org && canCreate && (
+  const restructureMenu = org && canRestructure && active && org.parentId && (
+    <Dropdown
+      menu={{
+        items: (['move', 'merge', 'dissolve'] as const).map((action) => ({
+          key: action,
+          label: t(`restructure.${action}`),
+          danger: action === 'dissolve',
+        })),
+        onClick: ({ key }) => setRestructure({ action: key as RestructureTarget['action'], org }),
+      }}
+    >
+      <Button>
+        {t('org.restructure')} <DownOutlined />
+      </Button>
+    </Dropdown>
+  );
+
+  const createButton = org && canCreate && active && (
     <Tooltip title={childTypes.length === 0 ? t('org.noChildTypes', { type: t(`orgType.${org.type}`) }) : undefined}>
       <Button
         type="primary"
@@ -109,7 +133,7 @@ export default function OrgsPage() {
             selectedId={selectedId}
             expandedKeys={expanded}
             onExpand={setExpanded}
-            onSelect={select}
+            onSelect={(id) => select(id)}
           />
         </Col>
         <Col flex="auto" className="re-split-main">
@@ -133,6 +157,7 @@ export default function OrgsPage() {
                       {t('common.edit')}
                     </Button>
                   )}
+                  {restructureMenu}
                   {createButton}
                 </Space>
               )
@@ -142,56 +167,21 @@ export default function OrgsPage() {
               <Empty description={t('org.selectHint')} />
             ) : (
               <>
-                <Descriptions size="small" column={{ xs: 1, sm: 2, xxl: 4 }} className="re-org-desc">
-                  <Descriptions.Item label={t('org.shortName')}>{org.shortName ?? '—'}</Descriptions.Item>
-                  <Descriptions.Item label={t('org.code')}>{org.code ?? '—'}</Descriptions.Item>
-                  <Descriptions.Item label={t('org.domain')}>
-                    {org.domain ? `${t(`orgDomain.${org.domain}`)} · ${t(`orgBrand.${org.domain}`)}` : '—'}
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('org.status')}>{t(`orgStatus.${org.status}`)}</Descriptions.Item>
-                </Descriptions>
-                <div className="re-filter-bar">
-                  <Segmented
-                    value={scope}
-                    onChange={(v) => setScope(v as 'direct' | 'subtree')}
-                    options={[
-                      { value: 'direct', label: t('org.scopeDirect') },
-                      { value: 'subtree', label: t('org.scopeSubtree') },
-                    ]}
-                  />
-                  <Select
-                    allowClear
-                    aria-label={t('org.filterType')}
-                    placeholder={t('org.filterType')}
-                    style={{ width: 150 }}
-                    value={type}
-                    onChange={setType}
-                    options={ORG_TYPES.map((ty) => ({ value: ty, label: t(`orgType.${ty}`) }))}
-                  />
-                  <Select
-                    allowClear
-                    aria-label={t('org.filterDomain')}
-                    placeholder={t('org.filterDomain')}
-                    style={{ width: 150 }}
-                    value={domain}
-                    onChange={setDomain}
-                    options={ORG_DOMAINS.map((d) => ({ value: d, label: t(`orgDomain.${d}`) }))}
-                  />
-                  <Input.Search
-                    allowClear
-                    aria-label={t('common.keyword')}
-                    placeholder={t('org.keywordPlaceholder')}
-                    style={{ width: 260 }}
-                    onSearch={setKeyword}
-                  />
-                </div>
-                <Table<Org>
-                  rowKey="id"
-                  size="middle"
-                  columns={columns}
-                  scroll={{ x: 1160 }}
-                  {...table.tableProps}
-                  pagination={{ ...table.tableProps.pagination, showTotal: (total) => t('common.total', { total }) }}
+                <OrgInfo org={org} />
+                <Tabs
+                  activeKey={tab}
+                  onChange={(k) => select(org.id, k as TabKey)}
+                  destroyOnHidden
+                  items={[
+                    {
+                      key: 'children',
+                      label: t('org.tabChildren'),
+                      children: <ChildOrgsTab orgId={org.id} actions={columnActions} />,
+                    },
+                    { key: 'committee', label: t('org.tabCommittee'), children: <CommitteeTab org={org} /> },
+                    { key: 'units', label: t('org.tabUnits'), children: <OrgUnitsTab org={org} /> },
+                    { key: 'history', label: t('org.tabHistory'), children: <OrgHistoryTab orgId={org.id} /> },
+                  ]}
                 />
               </>
             )}
@@ -199,6 +189,12 @@ export default function OrgsPage() {
         </Col>
       </Row>
       <OrgFormModal target={formTarget} onClose={() => setFormTarget(null)} onSaved={onSaved} />
+      <RestructureModal
+        target={restructure}
+        nameOf={(id) => tree.findNode(id)?.name}
+        onClose={() => setRestructure(null)}
+        onDone={onRestructured}
+      />
     </PageContainer>
   );
 }

@@ -74,12 +74,17 @@ export function useOrgTree(enabled = true) {
     [roots, loadChildren],
   );
 
+  const loadData = useCallback(
+    (node: { key?: unknown; value?: unknown }) => loadChildren(String(node.key ?? node.value)),
+    [loadChildren],
+  );
+
   return {
     treeData,
     roots: roots.data,
     loading: roots.isPending,
     isError: roots.isError,
-    loadData: (node: { key?: unknown; value?: unknown }) => loadChildren(String(node.key ?? node.value)),
+    loadData,
     findNode,
     refresh,
   };
