@@ -9,7 +9,9 @@ import type { AuthService } from './modules/auth/auth.service.js';
 import { committeeRoutes, createCommitteeService } from './modules/committee/index.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { createMemberService, memberRoutes } from './modules/member/index.js';
+import { createMemberWarningsService, memberWarningRoutes } from './modules/member-warnings/index.js';
 import { createOrgService, createRestructureService, orgRoutes } from './modules/org/index.js';
+import { createTransferService, transferRoutes } from './modules/transfer/index.js';
 import { createUnitService, unitRoutes } from './modules/unit/index.js';
 import { createUserService, userRoutes } from './modules/user/index.js';
 import { createVenueService, venueRoutes } from './modules/venue/index.js';
@@ -28,6 +30,8 @@ export async function registerModules(
   await api.register(venueRoutes, { venues: createVenueService({ db }) });
   await api.register(userRoutes, { users: createUserService({ db, config: deps.config }) });
   await api.register(memberRoutes, { members: createMemberService({ db, config: deps.config }) });
+  await api.register(memberWarningRoutes, { warnings: createMemberWarningsService({ db }) });
+  await api.register(transferRoutes, { transfers: createTransferService({ db, config: deps.config }) });
   await api.register(auditRoutes, { audit: createAuditService({ db }) });
   await api.register(dashboardRoutes, { db });
 }

@@ -27,6 +27,8 @@ const ID_PROBE_BODIES: Record<string, string> = {
   'POST /api/v1/orgs/:id/dissolve/preview': '{"date":"2020-01-01","reason":"x"}',
   'PUT /api/v1/orgs/:id/units': '{"unitIds":[]}',
   'POST /api/v1/orgs/:id/committees': '{"electedOn":"2020-01-01"}',
+  'POST /api/v1/transfers/:id/reject': '{"reason":"x"}',
+  'POST /api/v1/transfers/:id/receipt': '{"date":"2020-01-01"}',
 };
 
 const NASTY_STRINGS = [

@@ -36,6 +36,8 @@ const AUDITED = (key: string) =>
   (!key.startsWith('GET ') && !key.endsWith('/preview')) ||
   key === 'GET /api/v1/users/:id/phone' ||
   key === 'GET /api/v1/members/:id/sensitive' ||
+  key === 'GET /api/v1/transfers/:id/letter' ||
+  key === 'GET /api/v1/transfers/:id/letter.html' ||
   key === 'GET /api/v1/audit-events/export';
 /** Query strings a route needs to pass validation, so the answer measures the policy and the scope. */
 const QUERIES: Record<string, string> = { 'GET /api/v1/members/:id/sensitive': 'field=phone' };
@@ -75,7 +77,17 @@ describe('route policy walk', () => {
   let memberB: string;
   let foreignTokenId: string;
   /** Units, venues and committees of branch A (in scope) and branch B (out of scope for 星光 callers). */
-  const records = { unitA: '', unitB: '', venueA: '', venueB: '', committeeA: '', committeeB: '' };
+  const records = {
+    unitA: '',
+    unitB: '',
+    venueA: '',
+    venueB: '',
+    committeeA: '',
+    committeeB: '',
+    /** A closed transfer out of the zone from branch A (letter issued), and a pending one under 双欣集团. */
+    transferA: '',
+    transferB: '',
+  };
   const callers: Caller[] = [];
   let seq = 0;
 
@@ -104,10 +116,12 @@ describe('route policy walk', () => {
       roles: [{ role: 'member', orgId: orgs.branchB.id }],
     });
     // Members: one in branch A (洗煤厂), one under 双欣集团, both with no login of their own.
-    const memberIn = async (path: string) => {
+    const memberIn = async (path: string, offset = 0) => {
       const [row] = await queryRows<{ id: string }>(
         t.database.db,
-        sql`select id from members where org_path like ${`${path}%`} and user_id is null and status = 'active' order by id limit 1`,
+        sql`select id from members where org_path like ${`${path}%`} and user_id is null and status = 'active'
+          and id not in (select member_id from transfers where status = 'pending' and member_id is not null)
+          order by id limit 1 offset ${offset}`,
       );
       if (!row) throw new Error(`no demo member under ${path}`);
       return row.id;
@@ -185,6 +199,22 @@ describe('route policy walk', () => {
     records.venueB = await venueIn(orgs.branchB.id);
     records.committeeA = await currentCommittee(orgs.branchA.id);
     records.committeeB = await currentCommittee(orgs.branchB.id);
+    const transfer = async (memberId: string, approvals: number) => {
+      const id = await make('/api/v1/transfers', {
+        kind: 'out_of_zone',
+        memberId,
+        destination: '探针去向',
+        reason: '探针',
+        duesPaidUntil: todayIso().slice(0, 7),
+      });
+      for (let i = 0; i < approvals; i++) {
+        const res = await t.request(admin, { method: 'POST', url: `/api/v1/transfers/${id}/approve`, payload: {} });
+        if (res.statusCode !== 200) throw new Error(`approve: ${res.statusCode} ${res.body}`);
+      }
+      return id;
+    };
+    records.transferA = await transfer(await memberIn(orgs.branchA.path, 1), 2);
+    records.transferB = await transfer(memberB, 0);
     for (const c of callers) {
       c.ownUnitId = await unitIn(orgs.branchA.id);
       c.ownVenueId = await venueIn(orgs.branchA.id);
@@ -280,6 +310,23 @@ describe('route policy walk', () => {
         return { name: `探针阵地${seq}`, ownerOrgId: orgs.branchA.id };
       case 'PATCH /api/v1/venues/:id':
         return { capacity: 10 + (seq % 50) };
+      // The first holder opens a transfer for member A; later ones are refused as already in progress (409).
+      case 'POST /api/v1/transfers':
+        return {
+          kind: 'out_of_zone',
+          memberId: memberA,
+          destination: '探针去向',
+          reason: '探针',
+          duesPaidUntil: '2025-01',
+        };
+      // Probes on the closed transfer: refused as not pending (409); the receipt is recorded once, then 409.
+      case 'POST /api/v1/transfers/:id/reject':
+        return { reason: '探针' };
+      case 'POST /api/v1/transfers/:id/receipt':
+        return { date: todayIso() };
+      case 'POST /api/v1/transfers/:id/approve':
+      case 'POST /api/v1/transfers/:id/revoke':
+        return {};
       default:
         return undefined;
     }
@@ -306,6 +353,8 @@ describe('route policy walk', () => {
         return { inScope: targetA, outOfScope: caller.zoneWide ? NOWHERE : targetB };
       case 'member':
         return { inScope: memberA, outOfScope: caller.zoneWide ? NOWHERE : memberB };
+      case 'transfer':
+        return { inScope: records.transferA, outOfScope: caller.zoneWide ? NOWHERE : records.transferB };
       case 'token':
         return {
           inScope: caller.ownTokenId ?? NOWHERE,

@@ -13,6 +13,7 @@ export * from './member-state.js';
 export * from './org.schema.js';
 export * from './org-rules.js';
 export * from './permissions.js';
+export * from './transfer.schema.js';
 export * from './unit.schema.js';
 export * from './user.schema.js';
 export * from './venue.schema.js';

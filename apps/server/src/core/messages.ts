@@ -176,6 +176,37 @@ export const MESSAGES = {
     'Employees under 35 cannot exceed the number of employees',
   ),
   ownerOrgOutOfScope: t('只能选择自己管理范围内的组织', 'Choose an organization inside your own scope'),
+  // Transfers (组织关系转接) and warnings
+  transferMemberRequired: t('请选择要转接的党员', 'Choose the member to transfer'),
+  transferMemberNotFound: t('党员不存在或不在您的管理范围内', 'No such member inside your scope'),
+  transferTargetNotFound: t('接收党支部不存在', 'No such receiving branch'),
+  transferOtherZone: t('接收党支部不在本开发区', 'The receiving branch is not in this zone'),
+  transferSourceRequired: t('请填写转出党组织全称', 'Give the full name of the sending organization'),
+  transferDuesRequired: t(
+    '转出开发区须填写党费交至年月',
+    'A transfer out of the zone needs the month dues are paid until',
+  ),
+  transferLetterTooLong: (max: number) =>
+    t(`介绍信有效期不能超过 ${max} 天`, `A letter can be valid for at most ${max} days`),
+  transferIncomingRequired: t(
+    '请选择曾转出的党员，或填写转入人员的党员信息',
+    'Choose a member who was transferred out earlier, or give the arriving person’s member record',
+  ),
+  transferIncomingBoth: t('党员和党员信息只能填写其一', 'Give either a member or a member record, not both'),
+  transferInProgress: t('该党员已有办理中的转接', 'This member already has a transfer in progress'),
+  transferNotPending: t('该转接已办结，不能再办理此操作', 'This transfer is closed; this can no longer be done'),
+  transferAlreadyApproved: t(
+    '该转接已有审批通过的环节，不能撤回',
+    'A step of this transfer has already been approved; it cannot be revoked',
+  ),
+  transferNoLetter: t(
+    '该转接没有开具组织关系介绍信（仅转出开发区的转接在审批完成后开具）',
+    'No introduction letter was issued for this transfer (only transfers out of the zone get one, once approved)',
+  ),
+  transferReceiptRecorded: t('回执已登记', 'The receipt has already been recorded'),
+  transferDateBeforeRequest: t('日期不能早于申请日期', 'The date cannot precede the request date'),
+  transferReceiptBeforeLetter: t('回执日期不能早于介绍信开具日期', 'The receipt cannot precede the letter'),
+  transferNoChain: t('无法根据两个组织计算审批流程', 'No approval chain can be computed between these organizations'),
   nullCharacter: t('内容包含不允许的控制字符', 'The text contains a forbidden control character'),
 } as const;
 

@@ -10,7 +10,7 @@ export type RoutePolicy = {
   /** Refused to API tokens: managing one's own account (password, two-factor, tokens) needs a person's session. */
   sessionOnly?: boolean;
   /** The kind of record named by the `:id` parameter; the permission walk test fills it in and out of scope. */
-  resource?: 'org' | 'user' | 'token' | 'member' | 'unit' | 'venue' | 'committee';
+  resource?: 'org' | 'user' | 'token' | 'member' | 'unit' | 'venue' | 'committee' | 'transfer';
 };
 
 /**
@@ -85,6 +85,17 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'PATCH /api/v1/members/:id': { access: 'member:update', resource: 'member' },
   'POST /api/v1/members/:id/events': { access: 'member:event', resource: 'member' },
   'GET /api/v1/me/member': { access: 'profile:read' },
+  'GET /api/v1/members/warnings': { access: 'member:read' },
+
+  'GET /api/v1/transfers': { access: 'transfer:read' },
+  'GET /api/v1/transfers/:id': { access: 'transfer:read', resource: 'transfer' },
+  'POST /api/v1/transfers': { access: 'transfer:create' },
+  'POST /api/v1/transfers/:id/approve': { access: 'transfer:approve', resource: 'transfer' },
+  'POST /api/v1/transfers/:id/reject': { access: 'transfer:approve', resource: 'transfer' },
+  'POST /api/v1/transfers/:id/revoke': { access: 'transfer:create', resource: 'transfer' },
+  'POST /api/v1/transfers/:id/receipt': { access: 'transfer:create', resource: 'transfer' },
+  'GET /api/v1/transfers/:id/letter': { access: 'transfer:read', resource: 'transfer' },
+  'GET /api/v1/transfers/:id/letter.html': { access: 'transfer:read', resource: 'transfer' },
 
   'GET /api/v1/audit-events': { access: 'audit:read' },
   'GET /api/v1/audit-events/export': { access: 'audit:export' },

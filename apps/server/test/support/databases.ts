@@ -114,9 +114,9 @@ export async function isPristine(db: Db): Promise<{ pristine: boolean; detail: F
     db,
     sql`select seq::int as seq, hash from audit_chain_head`,
   );
-  // The chain head and the default term rules come with the migrations.
+  // The chain head, the default term rules and the default rule settings come with the migrations.
   const empty = Object.entries(detail).every(
-    ([t, f]) => t === 'audit_chain_head' || t === 'term_rules' || f.rows === 0,
+    ([t, f]) => t === 'audit_chain_head' || t === 'term_rules' || t === 'rule_settings' || f.rows === 0,
   );
   return {
     pristine: empty && detail.audit_chain_head!.rows === 1 && head?.seq === 0 && /^0{64}$/.test(head.hash),

@@ -9,6 +9,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoOrg, demoZone } from './demo-zon
 import { createRandom } from './random.js';
 import { type SeedBranch, seedMembers } from './seed-members.js';
 import { insertStructure, planStructure } from './seed-structure.js';
+import { seedTransfers } from './seed-transfers.js';
 
 /** Arbitrary but fixed key of the advisory lock held while seeding. */
 const SEED_LOCK_KEY = 7_265_646_502;
@@ -124,6 +125,12 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
       memberCount = await seedMembers(tx, audit, createRandom((opts.seed ?? 20180701) + 1), {
         branches,
         accounts,
+        dataKey: opts.dataKey,
+        today,
+      });
+      await seedTransfers(tx, audit, createRandom((opts.seed ?? 20180701) + 2), {
+        branches,
+        admin: accounts.get('admin')!,
         dataKey: opts.dataKey,
         today,
       });

@@ -24,6 +24,9 @@ export const BACKUP_TABLES = [
   { name: 'committees', orderBy: 'id' },
   { name: 'committee_members', orderBy: 'id' },
   { name: 'venues', orderBy: 'id' },
+  { name: 'rule_settings', orderBy: 'key' },
+  { name: 'transfers', orderBy: 'id' },
+  { name: 'transfer_steps', orderBy: 'id' },
   { name: 'audit_events', orderBy: 'seq' },
   { name: 'audit_chain_head', orderBy: 'id' },
 ] as const;
@@ -182,6 +185,7 @@ async function restoreFrom(
     await tx.execute(sql`delete from audit_chain_head`);
     // Reference rows the migrations insert are replaced by the backup's own.
     await tx.execute(sql`delete from term_rules`);
+    await tx.execute(sql`delete from rule_settings`);
     let end: { counts?: Record<string, number> } | null = null;
     for (;;) {
       const { line, number } = await nextLine();

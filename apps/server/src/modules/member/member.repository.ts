@@ -157,6 +157,12 @@ export function createMemberRepository(db: DbOrTx) {
       return row;
     },
 
+    /** One member by id, locked for the rest of the transaction; no scope — for callers that decided access already. */
+    async lockById(id: string, tx: DbOrTx) {
+      const [row] = await tx.select().from(members).where(eq(members.id, id)).for('update');
+      return row;
+    },
+
     async findByUser(userId: string) {
       const [row] = await db.select().from(members).where(eq(members.userId, userId));
       return row;
@@ -167,9 +173,9 @@ export function createMemberRepository(db: DbOrTx) {
       return row;
     },
 
-    async findByIds(ids: readonly string[]) {
+    async findByIds(ids: readonly string[], tx: DbOrTx = db) {
       if (ids.length === 0) return [];
-      return db
+      return tx
         .select()
         .from(members)
         .where(inArray(members.id, [...ids]));

@@ -23,8 +23,8 @@ import { decryptText, encryptText } from '../../core/crypto.js';
 import { AppError, fieldError, notFound } from '../../core/errors.js';
 import { MESSAGES } from '../../core/messages.js';
 import { scopePaths } from '../../core/scope.js';
-import { inTransaction } from '../../core/transaction.js';
-import type { Db, DbOrTx } from '../../db/client.js';
+import { type AuditRecorder, inTransaction } from '../../core/transaction.js';
+import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { maskPhone } from '../user/index.js';
 import {
   cachedLifecycle,
@@ -165,6 +165,57 @@ export function createMemberService(deps: { db: Db; config: Config; today?: () =
     const row = await repo.findInScope(scopePaths(actor, permission), id, tx ?? db, { lock: tx !== undefined });
     if (!row) throw notFound();
     return row;
+  }
+
+  /** One lifecycle event on a locked member row: rules, insert, cache refresh and audit, in the given transaction. */
+  async function applyEvent(
+    tx: Tx,
+    audit: AuditRecorder,
+    member: MemberRow,
+    body: CreateMemberEventBody,
+    target: { id: string; name: string; path: string; type: string } | null | undefined,
+    recordedBy: string,
+  ): Promise<MemberEvent> {
+    const id = member.id;
+    const history = (await repo.events(id, tx)).map(toFoldable);
+    const state = deriveMemberState(history);
+    throwIf(checkMemberEvent(history, state, body, { today: today(), target }));
+    const orgId = target ? target.id : state.orgId;
+    const org = target ?? (await repo.orgsByIds([orgId], tx)).get(orgId ?? '');
+    const [event] = await repo.insertEvents(
+      [
+        {
+          id: crypto.randomUUID(),
+          memberId: id,
+          seq: history.reduce((max, e) => Math.max(max, e.seq), 0) + 1,
+          type: body.type,
+          effectiveDate: body.effectiveDate,
+          orgId,
+          orgPath: org?.path ?? null,
+          fromOrgId: target ? state.orgId : null,
+          details: body.details,
+          recordedBy,
+        },
+      ],
+      tx,
+    );
+    const after = await refreshCache(id, tx);
+    audit.record({
+      action: 'member.event',
+      entity: 'member',
+      entityId: id,
+      orgPath: after.orgPath ?? member.orgPath,
+      before: { orgId: member.orgId, category: member.category, status: member.status },
+      after: {
+        ...eventAuditView(event!),
+        state: { orgId: after.orgId, category: after.category, status: after.status },
+      },
+    });
+    const names = await repo.orgsByIds([event!.orgId, event!.fromOrgId], tx);
+    return toMemberEventDto(event!, {
+      orgName: names.get(event!.orgId ?? '')?.name ?? null,
+      fromOrgName: names.get(event!.fromOrgId ?? '')?.name ?? null,
+    });
   }
 
   return {
@@ -348,50 +399,107 @@ export function createMemberService(deps: { db: Db; config: Config; today?: () =
       const actor = ctx.actor!;
       return inTransaction(db, ctx, async (tx, audit) => {
         const member = await loadInScope(actor, 'member:event', id, tx);
-        const history = (await repo.events(id, tx)).map(toFoldable);
-        const state = deriveMemberState(history);
         const target =
           EVENTS_WITH_TARGET.has(body.type) && body.orgId
             ? ((await repo.findOrgInScope(scopePaths(actor, 'member:event'), body.orgId, tx)) ?? null)
             : undefined;
-        throwIf(checkMemberEvent(history, state, body, { today: today(), target }));
-        const orgId = target ? target.id : state.orgId;
-        const org = target ?? (await repo.orgsByIds([orgId], tx)).get(orgId ?? '');
-        const [event] = await repo.insertEvents(
-          [
-            {
-              id: crypto.randomUUID(),
-              memberId: id,
-              seq: history.reduce((max, e) => Math.max(max, e.seq), 0) + 1,
-              type: body.type,
-              effectiveDate: body.effectiveDate,
-              orgId,
-              orgPath: org?.path ?? null,
-              fromOrgId: target ? state.orgId : null,
-              details: body.details,
-              recordedBy: actor.displayName,
-            },
-          ],
-          tx,
-        );
-        const after = await refreshCache(id, tx);
-        audit.record({
-          action: 'member.event',
-          entity: 'member',
-          entityId: id,
-          orgPath: after.orgPath ?? member.orgPath,
-          before: { orgId: member.orgId, category: member.category, status: member.status },
-          after: {
-            ...eventAuditView(event!),
-            state: { orgId: after.orgId, category: after.category, status: after.status },
-          },
-        });
-        const names = await repo.orgsByIds([event!.orgId, event!.fromOrgId], tx);
-        return toMemberEventDto(event!, {
-          orgName: names.get(event!.orgId ?? '')?.name ?? null,
-          fromOrgName: names.get(event!.fromOrgId ?? '')?.name ?? null,
-        });
+        return applyEvent(tx, audit, member, body, target, actor.displayName);
       });
+    },
+
+    /**
+     * Records one event inside another module's transaction (组织关系转接): the caller has already decided who may
+     * do this, so the member and the receiving branch are not limited to the actor's scope. The same rules, cache
+     * refresh and audit event as `addEvent`.
+     */
+    async recordEventInTx(
+      tx: Tx,
+      audit: AuditRecorder,
+      memberId: string,
+      body: CreateMemberEventBody,
+      recordedBy: string,
+    ): Promise<MemberEvent> {
+      const member = await repo.lockById(memberId, tx);
+      if (!member) throw notFound();
+      const target =
+        EVENTS_WITH_TARGET.has(body.type) && body.orgId
+          ? ((await repo.orgsByIds([body.orgId], tx)).get(body.orgId) ?? null)
+          : undefined;
+      return applyEvent(tx, audit, member, body, target, recordedBy);
+    },
+
+    /** The rules a new member record must meet, for a body checked before the record is made (paths under `prefix`). */
+    checkNewMember(body: CreateMemberBody, prefix = 'body'): FieldProblem | null {
+      const now = today();
+      const problem = checkIdentity(body, 'body', now) ?? checkLifecycleDates(body, now);
+      return problem ? { ...problem, path: problem.path.replace(/^body/, prefix) } : null;
+    },
+
+    /**
+     * A person received from outside the zone who was never on record here (转入): their party history before
+     * arriving is kept without a branch of ours (`registered`/`converted` with no organization), then
+     * `transferred_in` puts them in the receiving branch on the arrival date. Inside the caller's transaction.
+     */
+    async receiveNewInTx(
+      tx: Tx,
+      audit: AuditRecorder,
+      body: CreateMemberBody,
+      arrival: { date: string; details: MemberEventDetails; recordedBy: string },
+    ): Promise<Member> {
+      throwIf(checkIdentity(body, 'body', today()));
+      throwIf(checkLifecycleDates(body, today()));
+      const org = (await repo.orgsByIds([body.orgId], tx)).get(body.orgId);
+      if (!org) throw fieldError('body.orgId', MESSAGES.targetOrgRequired);
+      if (!isMemberOrgType(org.type)) throw fieldError('body.orgId', MESSAGES.memberOrgNotBranch);
+      const before = body.fullMemberDate ?? body.joinDate;
+      if (arrival.date < before) throw fieldError('body.date', MESSAGES.eventBeforeLast(before));
+      const cols = personalColumns(body);
+      await rejectDuplicate(cols.idNumberHash!, null, tx);
+      const id = crypto.randomUUID();
+      await repo.insert({ ...(cols as NewMemberRow), id, orgId: org.id, orgPath: org.path }, tx);
+      const base = { memberId: id, recordedBy: arrival.recordedBy };
+      const history: NewEventRow[] = [
+        {
+          ...base,
+          id: crypto.randomUUID(),
+          seq: 1,
+          type: 'registered',
+          effectiveDate: body.joinDate,
+          orgId: null,
+          orgPath: null,
+          details: { category: 'probationary' },
+        },
+      ];
+      if (body.category === 'full')
+        history.push({
+          ...base,
+          id: crypto.randomUUID(),
+          seq: 2,
+          type: 'converted',
+          effectiveDate: body.fullMemberDate!,
+          orgId: null,
+          orgPath: null,
+        });
+      history.push({
+        ...base,
+        id: crypto.randomUUID(),
+        seq: history.length + 1,
+        type: 'transferred_in',
+        effectiveDate: arrival.date,
+        orgId: org.id,
+        orgPath: org.path,
+        details: { ...arrival.details, category: body.category },
+      });
+      const inserted = await repo.insertEvents(history, tx);
+      const row = await refreshCache(id, tx);
+      audit.record({
+        action: 'member.create',
+        entity: 'member',
+        entityId: id,
+        orgPath: org.path,
+        after: { ...memberAuditView(row), events: inserted.map(eventAuditView) },
+      });
+      return toMemberDto(row, cachedLifecycle(row, org.name), today());
     },
   };
 }
