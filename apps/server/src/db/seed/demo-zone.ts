@@ -17,22 +17,25 @@ const branch = (key: string, name: string, domain: OrgDomain, type: OrgType = 'b
   domain,
 });
 
+/** The zone's agencies, each with its own branch of the administrative committee. */
+export const GOVERNMENT_AGENCIES = [
+  '党政办公室',
+  '发展局',
+  '财政局',
+  '经济发展局',
+  '规划建设局',
+  '生态环境分局',
+  '安全生产监督管理局',
+  '招商服务局',
+  '社会事业局',
+  '政务服务中心',
+  '市场监督管理所',
+  '综合执法大队',
+] as const;
+
 /** The zone of the source document: 2 administrative committees, 5 enterprise committees, 101 branches. */
 export function demoZone(): DemoOrg {
-  const government = [
-    '党政办公室',
-    '发展局',
-    '财政局',
-    '经济发展局',
-    '规划建设局',
-    '生态环境分局',
-    '安全生产监督管理局',
-    '招商服务局',
-    '社会事业局',
-    '政务服务中心',
-    '市场监督管理所',
-    '综合执法大队',
-  ].map((n, i) => branch(`gov-${i + 1}`, `开发区${n}党支部`, 'government'));
+  const government = GOVERNMENT_AGENCIES.map((n, i) => branch(`gov-${i + 1}`, `开发区${n}党支部`, 'government'));
   const community = [
     ['棋盘井社区', 'community'],
     ['新华社区', 'community'],

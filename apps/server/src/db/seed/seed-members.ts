@@ -13,7 +13,7 @@ import {
 } from '@red-engine/shared';
 import { encryptText } from '../../core/crypto.js';
 import type { AuditRecorder } from '../../core/transaction.js';
-import { idNumberHash, nameKeys } from '../../modules/member/index.js';
+import { idNumberHash, lifecycleColumns, nameKeys } from '../../modules/member/index.js';
 import type { Tx } from '../client.js';
 import { memberEvents, members } from '../schema/index.js';
 import type { Random } from './random.js';
@@ -417,17 +417,7 @@ export async function seedMembers(
       tags: rnd.next() < 0.08 ? [rnd.pick(['先锋岗', '突击队', '责任区'])] : [],
       partyPosts: p.posts ?? [],
       userId: p.userId ?? null,
-      orgId: s.orgId,
-      orgPath: org.path,
-      category: s.category,
-      status: s.status,
-      partyStatus: s.partyStatus,
-      lostContact: s.lostContact,
-      lostSince: s.lostSince,
-      flowing: s.flowing,
-      flowDestination: s.flowDestination,
-      joinDate: s.joinDate,
-      fullMemberDate: s.fullMemberDate,
+      ...lifecycleColumns(s, org.path),
     });
     eventRows.push(...rows);
     audit.record({

@@ -14,6 +14,7 @@ import {
 import type { AuditRecorder } from '../../core/transaction.js';
 import type { DbOrTx } from '../client.js';
 import { committeeMembers, committees, type organizations, orgUnits, units, venues } from '../schema/index.js';
+import { GOVERNMENT_AGENCIES } from './demo-zone.js';
 import { createRandom, type Random } from './random.js';
 
 type OrgInsert = typeof organizations.$inferInsert;
@@ -290,20 +291,7 @@ export function planStructure(
       { registration: '51', name, kind: 'social_organization', employees: rnd.int(5, 30), legalRepIsMember: true },
       key,
     );
-  const agencyNames = [
-    '管理委员会党政办公室',
-    '发展局',
-    '财政局',
-    '经济发展局',
-    '规划建设局',
-    '生态环境分局',
-    '安全生产监督管理局',
-    '招商服务局',
-    '社会事业局',
-    '政务服务中心',
-    '市场监督管理所',
-    '综合执法大队',
-  ];
+  const agencyNames = GOVERNMENT_AGENCIES.map((n) => (n === '党政办公室' ? '管理委员会党政办公室' : n));
   for (const [i, n] of agencyNames.entries())
     addUnit(
       {

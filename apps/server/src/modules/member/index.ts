@@ -1,3 +1,4 @@
+export { lifecycleColumns } from './member.mapper.js';
 export { addMonths, checkIdentity, type FieldProblem, isMemberOrgType } from './member.policy.js';
 export { createMemberRepository, type MemberRepository } from './member.repository.js';
 export { memberRoutes } from './member.routes.js';

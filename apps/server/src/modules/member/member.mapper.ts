@@ -4,6 +4,7 @@ import {
   type MemberEvent,
   type MemberEventDetails,
   type MemberEventType,
+  type MemberState,
   type MemberStatus,
   type PartyStatus,
   wholeYearsBetween,
@@ -127,4 +128,19 @@ export const eventAuditView = (row: EventRow) => ({
   orgId: row.orgId,
   fromOrgId: row.fromOrgId,
   details: row.details,
+});
+
+/** The cached lifecycle columns of a member row, written from the state folded out of its events. */
+export const lifecycleColumns = (state: MemberState, orgPath: string | null) => ({
+  orgId: state.orgId,
+  orgPath,
+  category: state.category,
+  status: state.status,
+  partyStatus: state.partyStatus,
+  lostContact: state.lostContact,
+  lostSince: state.lostSince,
+  flowing: state.flowing,
+  flowDestination: state.flowDestination,
+  joinDate: state.joinDate,
+  fullMemberDate: state.fullMemberDate,
 });

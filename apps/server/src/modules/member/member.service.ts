@@ -30,6 +30,7 @@ import {
   cachedLifecycle,
   eventAuditView,
   type LifecycleView,
+  lifecycleColumns,
   memberAuditView,
   toMemberDto,
   toMemberEventDto,
@@ -137,23 +138,7 @@ export function createMemberService(deps: { db: Db; config: Config; today?: () =
     const events = await repo.events(memberId, tx);
     const s = deriveMemberState(events.map(toFoldable));
     const org = (await repo.orgsByIds([s.orgId], tx)).get(s.orgId ?? '');
-    return repo.update(
-      memberId,
-      {
-        orgId: s.orgId,
-        orgPath: org?.path ?? null,
-        category: s.category,
-        status: s.status,
-        partyStatus: s.partyStatus,
-        lostContact: s.lostContact,
-        lostSince: s.lostSince,
-        flowing: s.flowing,
-        flowDestination: s.flowDestination,
-        joinDate: s.joinDate,
-        fullMemberDate: s.fullMemberDate,
-      },
-      tx,
-    );
+    return repo.update(memberId, lifecycleColumns(s, org?.path ?? null), tx);
   }
 
   async function dto(row: MemberRow, tx: DbOrTx = db): Promise<Member> {
