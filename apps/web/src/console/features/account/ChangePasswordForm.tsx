@@ -1,8 +1,8 @@
-import { PASSWORD_MIN_LENGTH } from '@red-engine/shared';
 import { App, Button, Form, Input } from 'antd';
 import { applyFormError } from '../../../lib/errors';
 import { isApiError } from '../../../lib/http';
 import { useI18n } from '../../../lib/i18n';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { useChangePassword } from './api';
 
 interface Values {
@@ -46,32 +46,7 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
       >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item
-        name="newPassword"
-        label={t('account.newPassword')}
-        extra={t('form.passwordHint', { n: PASSWORD_MIN_LENGTH })}
-        rules={[
-          { required: true, message: t('form.required') },
-          { min: PASSWORD_MIN_LENGTH, message: t('form.minLength', { n: PASSWORD_MIN_LENGTH }) },
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        name="confirm"
-        label={t('account.confirmPassword')}
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: t('form.required') },
-          ({ getFieldValue }) => ({
-            validator: async (_r, value: string) => {
-              if (value && value !== getFieldValue('newPassword')) throw new Error(t('form.passwordMismatch'));
-            },
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordFields label={t('account.newPassword')} confirmLabel={t('account.confirmPassword')} />
       <Form.Item>
         <Button type="primary" htmlType="submit" loading={mutation.isPending}>
           {t('account.changePassword')}

@@ -1,9 +1,10 @@
-import { PASSWORD_MIN_LENGTH, type User } from '@red-engine/shared';
-import { Alert, App, Form, Input, Modal } from 'antd';
+import type { User } from '@red-engine/shared';
+import { Alert, App, Form, Modal } from 'antd';
 import { useEffect } from 'react';
 import { applyFormError } from '../../../lib/errors';
 import { isApiError } from '../../../lib/http';
 import { useI18n } from '../../../lib/i18n';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { useResetPassword } from './api';
 
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
@@ -45,32 +46,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
     >
       <Alert type="info" showIcon title={t('user.resetPasswordHint')} className="re-modal-alert" />
       <Form form={form} name="reset-password" layout="vertical" onFinish={onFinish}>
-        <Form.Item
-          name="newPassword"
-          label={t('user.newPassword')}
-          extra={t('form.passwordHint', { n: PASSWORD_MIN_LENGTH })}
-          rules={[
-            { required: true, message: t('form.required') },
-            { min: PASSWORD_MIN_LENGTH, message: t('form.minLength', { n: PASSWORD_MIN_LENGTH }) },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('user.confirmPassword')}
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('form.required') },
-            ({ getFieldValue }) => ({
-              validator: async (_r, value: string) => {
-                if (value && value !== getFieldValue('newPassword')) throw new Error(t('form.passwordMismatch'));
-              },
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields label={t('user.newPassword')} confirmLabel={t('user.confirmPassword')} />
       </Form>
     </Modal>
   );
