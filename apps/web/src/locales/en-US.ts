@@ -1,5 +1,6 @@
 import { membersEnUS } from './members.en-US';
 import { orgsEnUS } from './orgs.en-US';
+import { transfersEnUS } from './transfers.en-US';
 import { unitsEnUS } from './units.en-US';
 import type { MessageKey } from './zh-CN';
 
@@ -433,4 +434,5 @@ export const enUS: Record<MessageKey, string> = {
   ...membersEnUS,
   ...orgsEnUS,
   ...unitsEnUS,
+  ...transfersEnUS,
 };

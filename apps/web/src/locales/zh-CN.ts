@@ -1,5 +1,6 @@
 import { membersZhCN } from './members.zh-CN';
 import { orgsZhCN } from './orgs.zh-CN';
+import { transfersZhCN } from './transfers.zh-CN';
 import { unitsZhCN } from './units.zh-CN';
 
 /** Simplified Chinese — the default language. en-US.ts must have exactly the same keys (enforced by its type). */
@@ -425,6 +426,7 @@ export const zhCN = {
   ...membersZhCN,
   ...orgsZhCN,
   ...unitsZhCN,
+  ...transfersZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -6,8 +6,10 @@ import {
   DashboardOutlined,
   FlagOutlined,
   IdcardOutlined,
+  SwapOutlined,
   TeamOutlined,
   UserOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@red-engine/shared';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode, Suspense } from 'react';
@@ -70,6 +72,20 @@ export const appRoutes: AppRoute[] = [
     icon: <IdcardOutlined />,
     access: 'member:read',
     element: lazy(() => import('../features/members/MembersModule')),
+  },
+  {
+    path: '/transfers',
+    nameKey: 'menu.transfers',
+    icon: <SwapOutlined />,
+    access: 'transfer:read',
+    element: lazy(() => import('../features/transfers/TransfersPage')),
+  },
+  {
+    path: '/member-warnings',
+    nameKey: 'menu.memberWarnings',
+    icon: <WarningOutlined />,
+    access: 'member:read',
+    element: lazy(() => import('../features/member-warnings/MemberWarningsPage')),
   },
   {
     path: '/users',
