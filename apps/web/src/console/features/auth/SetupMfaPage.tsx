@@ -1,18 +1,17 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Button, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { reportError } from '../../../lib/errors';
 import { useI18n } from '../../../lib/i18n';
-import { logout } from '../../../lib/session';
 import { useRefreshSession } from '../account/api';
 import { MfaEnrollFlow } from '../account/MfaEnrollFlow';
 import { AuthShell } from './AuthShell';
+import { SwitchAccountButton } from './SwitchAccountButton';
 
 /** Admin accounts that must use two-factor login enrol here before reaching the console. */
 export default function SetupMfaPage() {
   const { t } = useI18n();
   const refresh = useRefreshSession();
-  const navigate = useNavigate();
+  const _navigate = useNavigate();
   return (
     <AuthShell>
       <Typography.Title level={3} className="re-auth-title">
@@ -20,17 +19,7 @@ export default function SetupMfaPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('auth.setupMfaHint')}</Typography.Paragraph>
       <MfaEnrollFlow autoStart onFinished={() => void refresh()} />
-      <Button
-        type="link"
-        className="re-auth-back"
-        onClick={() =>
-          logout()
-            .then(() => navigate('/login'))
-            .catch(reportError)
-        }
-      >
-        {t('auth.switchAccount')}
-      </Button>
+      <SwitchAccountButton />
     </AuthShell>
   );
 }

@@ -1,18 +1,17 @@
 import { KeyOutlined } from '@ant-design/icons';
-import { Button, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { reportError } from '../../../lib/errors';
 import { useI18n } from '../../../lib/i18n';
-import { logout } from '../../../lib/session';
 import { useRefreshSession } from '../account/api';
 import { ChangePasswordForm } from '../account/ChangePasswordForm';
 import { AuthShell } from './AuthShell';
+import { SwitchAccountButton } from './SwitchAccountButton';
 
 /** First login (or after a reset): a new password before anything else. */
 export default function SetupPasswordPage() {
   const { t } = useI18n();
   const refresh = useRefreshSession();
-  const navigate = useNavigate();
+  const _navigate = useNavigate();
   return (
     <AuthShell>
       <Typography.Title level={3} className="re-auth-title">
@@ -20,17 +19,7 @@ export default function SetupPasswordPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('auth.setupPasswordHint')}</Typography.Paragraph>
       <ChangePasswordForm onDone={() => void refresh()} />
-      <Button
-        type="link"
-        className="re-auth-back"
-        onClick={() =>
-          logout()
-            .then(() => navigate('/login'))
-            .catch(reportError)
-        }
-      >
-        {t('auth.switchAccount')}
-      </Button>
+      <SwitchAccountButton />
     </AuthShell>
   );
 }

@@ -5,12 +5,13 @@ import {
   parseIdNumber,
   type UpdateMemberBody,
 } from '@red-engine/shared';
-import { Alert, App, Button, Drawer, Form, Space } from 'antd';
+import { Alert, App, Drawer, Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { applyFormError } from '../../../lib/errors';
 import { isApiError } from '../../../lib/http';
 import { useI18n } from '../../../lib/i18n';
+import { DrawerSaveActions } from '../../components/DrawerSaveActions';
 import type { OrgOption } from '../../components/OrgTreeSelect';
 import { useCreateMember, useUpdateMember } from './api';
 import { MemberBasicFields, MemberExtendedFields } from './MemberFormFields';
@@ -168,12 +169,11 @@ export function MemberFormDrawer({
       title={editing ? t('member.editTitle', { name: editing.name }) : t('member.create')}
       forceRender
       extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Space>
+        <DrawerSaveActions
+          onCancel={onClose}
+          onSave={() => form.submit()}
+          saving={create.isPending || update.isPending}
+        />
       }
     >
       <Form form={form} name="member-form" layout="vertical" onFinish={onFinish} onValuesChange={onValuesChange}>

@@ -7,11 +7,12 @@ import {
   type UnitKind,
   type UpdateUnitBody,
 } from '@red-engine/shared';
-import { App, Button, Divider, Drawer, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
+import { App, Divider, Drawer, Form, Input, InputNumber, Select, Switch } from 'antd';
 import { useEffect } from 'react';
 import { applyFormError } from '../../../lib/errors';
 import { useI18n } from '../../../lib/i18n';
 import { rulesFrom } from '../../../lib/zod-rules';
+import { DrawerSaveActions } from '../../components/DrawerSaveActions';
 import { type OrgOption, OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { useSaveUnit } from './api';
 
@@ -112,14 +113,7 @@ export function UnitFormDrawer({ target, onClose }: { target: UnitFormTarget | n
       size={680}
       title={editing ? t('unit.editTitle', { name: editing.name }) : t('unit.create')}
       forceRender
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      extra={<DrawerSaveActions onCancel={onClose} onSave={() => form.submit()} saving={save.isPending} />}
     >
       <Form form={form} name="unit-form" layout="vertical" onFinish={onFinish}>
         <Divider titlePlacement="start" plain>

@@ -1,9 +1,10 @@
 import { CreateVenueBodySchema, type UpdateVenueBody, type Venue } from '@red-engine/shared';
-import { App, Button, Drawer, Form, Input, InputNumber, Select, Space } from 'antd';
+import { App, Drawer, Form, Input, InputNumber, Select } from 'antd';
 import { useEffect } from 'react';
 import { applyFormError } from '../../../lib/errors';
 import { useI18n } from '../../../lib/i18n';
 import { rulesFrom } from '../../../lib/zod-rules';
+import { DrawerSaveActions } from '../../components/DrawerSaveActions';
 import { type OrgOption, OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { useSaveVenue } from './api';
 
@@ -97,14 +98,7 @@ export function VenueFormDrawer({ target, onClose }: { target: VenueFormTarget |
       size={640}
       title={editing ? t('venue.editTitle', { name: editing.name }) : t('venue.create')}
       forceRender
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      extra={<DrawerSaveActions onCancel={onClose} onSave={() => form.submit()} saving={save.isPending} />}
     >
       <Form form={form} name="venue-form" layout="vertical" onFinish={onFinish}>
         <Form.Item name="name" label={t('venue.name')} rules={rulesFrom(S.name, t, { required: true })}>
