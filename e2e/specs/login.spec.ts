@@ -39,9 +39,23 @@ for (const locale of ['zh-CN', 'en-US'] as const) {
   }
 }
 
-test('[LOGIN] wrong passwords get a clear message, and repeated failures slow the account down', async ({ page }) => {
+test('[LOGIN] wrong passwords get a clear message, and repeated failures slow the account down', async ({
+  page,
+  request,
+}) => {
+  // An account of its own, so that locking it cannot disturb the demo accounts' login tests running alongside.
+  const login = await request.post('/api/v1/auth/login', { data: { username: 'admin', password: DEMO_PASSWORD } });
+  const csrf = ((await login.json()) as { me: { csrfToken: string } }).me.csrfToken;
+  const root = ((await (await request.get('/api/v1/orgs/tree')).json()) as { id: string }[])[0]!;
+  const username = `lock${Date.now().toString(36)}`;
+  const created = await request.post('/api/v1/users', {
+    headers: { 'x-csrf-token': csrf },
+    data: { username, displayName: '锁定测试', password: 'Lock#Test2026', roles: [{ role: 'viewer', orgId: root.id }] },
+  });
+  expect(created.status()).toBe(201);
+
   await page.goto('/login');
-  await page.getByLabel('用户名', { exact: true }).fill('leader');
+  await page.getByLabel('用户名', { exact: true }).fill(username);
   const alert = page.getByRole('alert');
   const messages: string[] = [];
   // Four failures are free; from the fifth the server asks to wait, and at the tenth it locks the account.
