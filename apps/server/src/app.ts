@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -103,6 +104,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
+  // Files arrive as multipart uploads read one at a time with request.file(); routes check type and content.
+  await app.register(fastifyMultipart, { limits: { fileSize: config.uploadLimit, files: 1, fields: 20 } });
   await app.register(fastifyRateLimit, {
     global: false,
     keyGenerator: (req) => req.ctx?.actor?.userId ?? req.ip,

@@ -57,6 +57,16 @@ const EnvSchema = z.object({
       .max(100 * 1024 * 1024)
       .default(1024 * 1024),
   ),
+  /** Largest uploaded file (import workbooks, recruitment materials, meeting photos). */
+  UPLOAD_LIMIT_BYTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(1024 * 1024 * 1024)
+      .default(50 * 1024 * 1024),
+  ),
 });
 
 export type Mode = 'demo' | 'serve' | 'cli';
@@ -75,6 +85,7 @@ export type Config = {
   mfaRequiredForAdmins: boolean;
   trustProxy: boolean;
   bodyLimit: number;
+  uploadLimit: number;
   /** Per client address for login, per user for writes; brute force is stopped per account by the login policy. */
   rateLimits: { loginPerMinute: number; writesPerMinute: number };
   webDistDir: string | null;
@@ -129,6 +140,7 @@ export function loadConfig(
     mfaRequiredForAdmins: e.MFA_REQUIRED_FOR_ADMINS === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
     bodyLimit: e.BODY_LIMIT_BYTES,
+    uploadLimit: e.UPLOAD_LIMIT_BYTES,
     rateLimits: { loginPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE, writesPerMinute: e.WRITE_RATE_LIMIT_PER_MINUTE },
     webDistDir: extras.webDistDir ?? null,
     version: extras.version ?? '0.0.0',

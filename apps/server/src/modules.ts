@@ -7,10 +7,13 @@ import { auditRoutes, createAuditService } from './modules/audit/index.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import type { AuthService } from './modules/auth/auth.service.js';
 import { committeeRoutes, createCommitteeService } from './modules/committee/index.js';
+import { communityServiceRoutes, createCommunityServiceService } from './modules/community-service/index.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { createImportService, importRoutes } from './modules/imports/index.js';
 import { createMemberService, memberRoutes } from './modules/member/index.js';
 import { createMemberWarningsService, memberWarningRoutes } from './modules/member-warnings/index.js';
 import { createOrgService, createRestructureService, orgRoutes } from './modules/org/index.js';
+import { createRecruitmentService, recruitmentRoutes } from './modules/recruitment/index.js';
 import { createTransferService, transferRoutes } from './modules/transfer/index.js';
 import { createUnitService, unitRoutes } from './modules/unit/index.js';
 import { createUserService, userRoutes } from './modules/user/index.js';
@@ -32,6 +35,9 @@ export async function registerModules(
   await api.register(memberRoutes, { members: createMemberService({ db, config: deps.config }) });
   await api.register(memberWarningRoutes, { warnings: createMemberWarningsService({ db }) });
   await api.register(transferRoutes, { transfers: createTransferService({ db, config: deps.config }) });
+  await api.register(communityServiceRoutes, { community: createCommunityServiceService({ db }) });
+  await api.register(recruitmentRoutes, { recruitment: createRecruitmentService({ db, config: deps.config }) });
+  await api.register(importRoutes, { imports: createImportService({ db, config: deps.config, log: api.log }) });
   await api.register(auditRoutes, { audit: createAuditService({ db }) });
   await api.register(dashboardRoutes, { db });
 }

@@ -25,10 +25,21 @@ const ID_PROBE_BODIES: Record<string, string> = {
   'POST /api/v1/orgs/:id/merge/preview': `{"intoId":"${NOWHERE}"}`,
   'POST /api/v1/orgs/:id/dissolve': '{"date":"2020-01-01","reason":"x"}',
   'POST /api/v1/orgs/:id/dissolve/preview': '{"date":"2020-01-01","reason":"x"}',
+  'POST /api/v1/orgs/:id/split': '{"newOrgs":[{"name":"探针组织","type":"branch"}]}',
+  'POST /api/v1/orgs/:id/split/preview': '{"newOrgs":[{"name":"探针组织","type":"branch"}]}',
+  'POST /api/v1/orgs/:id/project-end': '{"endedOn":"2020-01-01"}',
+  'POST /api/v1/orgs/:id/project-end/preview': '{"endedOn":"2020-01-01"}',
   'PUT /api/v1/orgs/:id/units': '{"unitIds":[]}',
   'POST /api/v1/orgs/:id/committees': '{"electedOn":"2020-01-01"}',
   'POST /api/v1/transfers/:id/reject': '{"reason":"x"}',
   'POST /api/v1/transfers/:id/receipt': '{"date":"2020-01-01"}',
+  'POST /api/v1/community-service/member-reports/:id/withdraw': '{"reason":"moved"}',
+  'POST /api/v1/community-service/org-reports/:id/withdraw': '{"reason":"x"}',
+  'POST /api/v1/me/community-claims/:id/complete': '{"hours":1}',
+  'POST /api/v1/recruitment-cases/:id/steps': '{"stepNo":2,"date":"2020-01-01"}',
+  'POST /api/v1/recruitment-cases/:id/extend-probation': '{"date":"2020-01-01","months":6,"reason":"x"}',
+  'POST /api/v1/recruitment-cases/:id/cancel': '{"reason":"x"}',
+  'POST /api/v1/recruitment-cases/:id/reject': '{"reason":"x"}',
 };
 
 const NASTY_STRINGS = [

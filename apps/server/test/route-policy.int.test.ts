@@ -38,6 +38,9 @@ const AUDITED = (key: string) =>
   key === 'GET /api/v1/members/:id/sensitive' ||
   key === 'GET /api/v1/transfers/:id/letter' ||
   key === 'GET /api/v1/transfers/:id/letter.html' ||
+  key === 'GET /api/v1/recruitment-materials/:id' ||
+  key === 'GET /api/v1/exports/members' ||
+  key === 'GET /api/v1/exports/organizations' ||
   key === 'GET /api/v1/audit-events/export';
 /** Query strings a route needs to pass validation, so the answer measures the policy and the scope. */
 const QUERIES: Record<string, string> = { 'GET /api/v1/members/:id/sensitive': 'field=phone' };
@@ -64,6 +67,8 @@ type Caller = {
   /** A spare unit and venue in branch A for this caller's delete probes. */
   ownUnitId?: string;
   ownVenueId?: string;
+  /** A claim of this caller's own member (双报到), for the H5 complete/cancel probes. */
+  ownClaimId?: string;
 };
 
 const perms = (...roles: Role[]) => new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]));
@@ -87,6 +92,24 @@ describe('route policy walk', () => {
     /** A closed transfer out of the zone from branch A (letter issued), and a pending one under 双欣集团. */
     transferA: '',
     transferB: '',
+    /** Import jobs recorded for branch A (in scope) and branch B. */
+    importA: '',
+    importB: '',
+    /** 双报到: registrations, needs and claims of branch A (in scope) and of 双欣集团 / a community nobody joined. */
+    memberReportA: '',
+    memberReportB: '',
+    orgReportA: '',
+    orgReportB: '',
+    needA: '',
+    needB: '',
+    claimA: '',
+    claimB: '',
+    myNeed: '',
+    /** 发展党员 cases in branch A and branch B, each with one uploaded material. */
+    recruitmentA: '',
+    recruitmentB: '',
+    materialA: '',
+    materialB: '',
   };
   const callers: Caller[] = [];
   let seq = 0;
@@ -100,6 +123,98 @@ describe('route policy walk', () => {
     if (res.statusCode !== 201) throw new Error(`token: ${res.statusCode} ${res.body}`);
     return res.json() as { token: { id: string }; secret: string };
   };
+
+  /** 双报到 fixtures: community X (棋盘井) where branch A and every caller's own member are registered, Y (new) where nobody is. */
+  const community = { x: '', y: '', z: '' };
+  const eligible = sql`m.user_id is null and m.status = 'active' and not m.lost_contact
+    and o.domain not in ('community', 'village') and m.job_category not in ('retired', 'student', 'farmer')
+    and m.id not in (select member_id from transfers where status = 'pending' and member_id is not null)`;
+  const neverReported = async (path: string, n: number) => {
+    // The demo registers most in-service members, a different few each seeding: free n of them for the probes.
+    await t.database.db.execute(
+      sql`delete from member_reports where member_id in (select m.id from members m join organizations o
+        on o.id = m.org_id where m.org_path like ${`${path}%`} and ${eligible} order by m.id limit ${n})`,
+    );
+    return (
+      await queryRows<{ id: string }>(
+        t.database.db,
+        sql`select m.id from members m join organizations o on o.id = m.org_id
+          where m.org_path like ${`${path}%`} and ${eligible}
+            and not exists (select 1 from member_reports r where r.member_id = m.id)
+          order by m.id limit ${n}`,
+      )
+    ).map((r) => r.id);
+  };
+  async function setUpCommunityService(admin: Session) {
+    const post = async (s: Session, url: string, payload: object) => {
+      const res = await t.request(s, { method: 'POST', url: `/api/v1${url}`, payload });
+      if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+      return res.json().id as string;
+    };
+    const byName = async (name: string) =>
+      (await queryRows<{ id: string }>(t.database.db, sql`select id from organizations where name = ${name}`))[0]!.id;
+    community.x = await byName('棋盘井社区党支部');
+    community.z = await byName('新华社区党支部');
+    community.y = await post(admin, '/orgs', {
+      parentId: await byName('中共鄂托克经济开发区社区委员会'),
+      type: 'branch',
+      domain: 'community',
+      name: '探针社区党支部',
+    });
+    const [anchor, a, spare] = await neverReported(orgs.branchA.path, 3);
+    const [b, b2] = await neverReported(orgs.shuangxin.path, 2);
+    const report = (memberId: string, communityOrgId: string) =>
+      post(admin, '/community-service/member-reports', { memberId, communityOrgId });
+    // The anchor keeps branch A registered with X whatever the probes withdraw.
+    await report(anchor!, community.x);
+    records.memberReportA = await report(a!, community.x);
+    records.memberReportB = await report(b!, community.x);
+    const orgReport = (orgId: string) =>
+      post(admin, '/community-service/org-reports', {
+        orgId,
+        communityOrgId: community.x,
+        contactPerson: '探针',
+        commitments: '探针承诺',
+      });
+    records.orgReportA = await orgReport(orgs.branchA.id);
+    records.orgReportB = await orgReport(orgs.branchB.id);
+    const need = (communityOrgId: string, capacity = 50) =>
+      post(admin, '/community-service/needs', {
+        communityOrgId,
+        title: '探针需求',
+        category: 'care',
+        description: '探针',
+        place: '探针',
+        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+        hours: 1,
+        capacity,
+      });
+    records.needA = await need(community.x);
+    records.needB = await need(community.y);
+    records.myNeed = await need(community.x);
+    const claimsNeed = await need(community.x);
+    const claim = async (needId: string, memberId: string) => {
+      const id = crypto.randomUUID();
+      await t.database.db.execute(sql`insert into need_claims (id, need_id, member_id, status, completed_at, reported_hours)
+        values (${id}, ${needId}, ${memberId}, 'completed', now(), 2)`);
+      return id;
+    };
+    records.claimA = await claim(records.needA, spare!);
+    records.claimB = await claim(records.needB, b2!);
+    spareMemberA = spare!;
+    // Each caller's own member: registered with X, with one open claim of their own.
+    for (const c of callers) {
+      if (!c.session || c.incomplete || !c.permissions?.has('profile:read')) continue;
+      await t.request(c.session, {
+        method: 'POST',
+        url: '/api/v1/me/community-report/withdraw',
+        payload: { reason: 'moved' },
+      });
+      await post(c.session, '/me/community-report', { communityOrgId: community.x });
+      c.ownClaimId = await post(c.session, `/me/community-needs/${claimsNeed}/claim`, {});
+    }
+  }
+  let spareMemberA = '';
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -215,6 +330,54 @@ describe('route policy walk', () => {
     };
     records.transferA = await transfer(await memberIn(orgs.branchA.path, 1), 2);
     records.transferB = await transfer(memberB, 0);
+    const importJob = async (path: string) => {
+      const id = crypto.randomUUID();
+      await t.database.db.execute(
+        sql`insert into import_jobs (id, kind, mode, status, file_name, file_sha256, org_path)
+          values (${id}, 'members', 'dry_run', 'done', 'walk.xlsx', ${'0'.repeat(64)}, ${path})`,
+      );
+      return id;
+    };
+    records.importA = await importJob(orgs.branchA.path);
+    records.importB = await importJob(orgs.branchB.path);
+    const recruitmentCase = async (orgId: string, n: number) => {
+      const idNumber = probeIdNumber(900 + n);
+      const id = await make('/api/v1/recruitment-cases', {
+        name: `探针申请人${n}`,
+        gender: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female',
+        idNumber,
+        birthDate: `1990-01-${idNumber.slice(12, 14)}`,
+        ethnicity: '01',
+        education: '21',
+        jobCategory: 'worker',
+        orgId,
+        appliedOn: todayIso(),
+      });
+      const boundary = 'walkboundary';
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="kind"\r\n\r\napplication\r\n`),
+        Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n`),
+        Buffer.from(`%PDF-1.4 walk ${n}\n%%EOF\n`),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const res = await t.request(admin, {
+        method: 'POST',
+        url: `/api/v1/recruitment-cases/${id}/materials`,
+        payload,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
+      if (res.statusCode !== 201) throw new Error(`material: ${res.statusCode} ${res.body}`);
+      return { id, material: res.json().id as string };
+    };
+    const rcA = await recruitmentCase(orgs.branchA.id, 1);
+    const rcB = await recruitmentCase(orgs.branchB.id, 2);
+    Object.assign(records, {
+      recruitmentA: rcA.id,
+      materialA: rcA.material,
+      recruitmentB: rcB.id,
+      materialB: rcB.material,
+    });
+    await setUpCommunityService(admin);
     for (const c of callers) {
       c.ownUnitId = await unitIn(orgs.branchA.id);
       c.ownVenueId = await venueIn(orgs.branchA.id);
@@ -296,6 +459,13 @@ describe('route policy walk', () => {
       case 'POST /api/v1/orgs/:id/dissolve':
       case 'POST /api/v1/orgs/:id/dissolve/preview':
         return { date: '2025-01-01', reason: '探针' };
+      // A party group cannot sit beside branch A, and branch A is no temporary branch: both refused (400) in scope.
+      case 'POST /api/v1/orgs/:id/split':
+      case 'POST /api/v1/orgs/:id/split/preview':
+        return { newOrgs: [{ name: '探针党小组', type: 'party_group' }] };
+      case 'POST /api/v1/orgs/:id/project-end':
+      case 'POST /api/v1/orgs/:id/project-end/preview':
+        return { endedOn: '2025-01-01' };
       case 'PUT /api/v1/orgs/:id/units':
         return { unitIds: [] };
       case 'POST /api/v1/orgs/:id/committees':
@@ -327,6 +497,59 @@ describe('route policy walk', () => {
       case 'POST /api/v1/transfers/:id/approve':
       case 'POST /api/v1/transfers/:id/revoke':
         return {};
+      case 'POST /api/v1/recruitment-cases': {
+        const idNumber = probeIdNumber(seq);
+        return {
+          name: `探针申请人${seq}`,
+          gender: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female',
+          idNumber,
+          birthDate: `1990-01-${idNumber.slice(12, 14)}`,
+          ethnicity: '01',
+          education: '21',
+          jobCategory: 'worker',
+          orgId: orgs.branchA.id,
+          appliedOn: todayIso(),
+        };
+      }
+      // A talk with nobody named: refused (400) in scope; the case is closed by the first cancel, then 409.
+      case 'POST /api/v1/recruitment-cases/:id/steps':
+        return { stepNo: 2, date: todayIso(), memberIds: [] };
+      case 'POST /api/v1/recruitment-cases/:id/extend-probation':
+        return { date: todayIso(), months: 6, reason: '探针' };
+      case 'POST /api/v1/recruitment-cases/:id/cancel':
+      case 'POST /api/v1/recruitment-cases/:id/reject':
+        return { reason: '探针' };
+      case 'POST /api/v1/community-service/member-reports':
+        return { memberId: spareMemberA, communityOrgId: community.x };
+      case 'POST /api/v1/community-service/member-reports/:id/withdraw':
+      case 'POST /api/v1/me/community-report/withdraw':
+        return { reason: 'moved' };
+      case 'POST /api/v1/community-service/org-reports':
+        return { orgId: orgs.branchA.id, communityOrgId: community.z, contactPerson: '探针', commitments: '探针' };
+      case 'POST /api/v1/community-service/org-reports/:id/withdraw':
+        return { reason: '探针' };
+      case 'POST /api/v1/community-service/needs':
+        return {
+          communityOrgId: community.x,
+          title: `探针需求${seq}`,
+          category: 'patrol',
+          description: '探针',
+          place: '探针',
+          startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+          hours: 1,
+          capacity: 5,
+        };
+      case 'POST /api/v1/me/community-report':
+        return { communityOrgId: community.x };
+      case 'POST /api/v1/me/community-claims/:id/complete':
+        return { hours: 1.5 };
+      case 'POST /api/v1/community-service/member-reports/:id/renew':
+      case 'POST /api/v1/community-service/needs/:id/close':
+      case 'POST /api/v1/community-service/claims/:id/confirm':
+      case 'POST /api/v1/community-service/claims/:id/cancel':
+      case 'POST /api/v1/me/community-needs/:id/claim':
+      case 'POST /api/v1/me/community-claims/:id/cancel':
+        return {};
       default:
         return undefined;
     }
@@ -353,8 +576,27 @@ describe('route policy walk', () => {
         return { inScope: targetA, outOfScope: caller.zoneWide ? NOWHERE : targetB };
       case 'member':
         return { inScope: memberA, outOfScope: caller.zoneWide ? NOWHERE : memberB };
+      case 'import':
+        return { inScope: records.importA, outOfScope: caller.zoneWide ? NOWHERE : records.importB };
       case 'transfer':
         return { inScope: records.transferA, outOfScope: caller.zoneWide ? NOWHERE : records.transferB };
+      case 'recruitment':
+        return { inScope: records.recruitmentA, outOfScope: caller.zoneWide ? NOWHERE : records.recruitmentB };
+      case 'recruitment-material':
+        return { inScope: records.materialA, outOfScope: caller.zoneWide ? NOWHERE : records.materialB };
+      case 'member-report':
+        return { inScope: records.memberReportA, outOfScope: caller.zoneWide ? NOWHERE : records.memberReportB };
+      case 'org-report':
+        return { inScope: records.orgReportA, outOfScope: caller.zoneWide ? NOWHERE : records.orgReportB };
+      case 'community-need':
+        return { inScope: records.needA, outOfScope: caller.zoneWide ? NOWHERE : records.needB };
+      case 'community-claim':
+        return { inScope: records.claimA, outOfScope: caller.zoneWide ? NOWHERE : records.claimB };
+      // A member acts only in the community they registered with, and only on their own claims.
+      case 'my-need':
+        return { inScope: records.myNeed, outOfScope: records.needB };
+      case 'my-claim':
+        return { inScope: caller.ownClaimId ?? NOWHERE, outOfScope: records.claimA };
       case 'token':
         return {
           inScope: caller.ownTokenId ?? NOWHERE,

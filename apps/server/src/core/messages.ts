@@ -207,7 +207,255 @@ export const MESSAGES = {
   transferDateBeforeRequest: t('日期不能早于申请日期', 'The date cannot precede the request date'),
   transferReceiptBeforeLetter: t('回执日期不能早于介绍信开具日期', 'The receipt cannot precede the letter'),
   transferNoChain: t('无法根据两个组织计算审批流程', 'No approval chain can be computed between these organizations'),
+  // 双报到 (community service)
+  communityNotFound: t('请选择本开发区的社区党组织', 'Choose a community party organization of the zone'),
+  communityMemberNotFound: t('党员不存在或不在您的管理范围内', 'No such member inside your scope'),
+  communityMemberNotInService: t(
+    '只有在职党员（机关、企业、社会组织党员）需要到社区报到',
+    'Only in-service members (of agencies, enterprises and social organizations) report to a community',
+  ),
+  communityOrgNotFound: t('党组织不存在或不在您的管理范围内', 'No such organization inside your scope'),
+  communityOrgIsCommunity: t('社区党组织不需要向社区报到', 'A community organization does not report to a community'),
+  communityReportExists: t('已在该社区报到，请勿重复报到', 'Already registered with this community'),
+  communityMemberReportExists: t(
+    '该党员已有报到中的社区，请先撤销原报到',
+    'This member is registered with a community already; withdraw that registration first',
+  ),
+  communityReportWithdrawn: t('该报到已撤销', 'This registration has been withdrawn'),
+  communityNotRegistered: t('您尚未到社区报到', 'You have not registered with a community'),
+  communityNeedNotOpen: t('该需求已满员或已结束', 'This need is full or closed'),
+  communityNeedClosed: t('该需求已结束', 'This need is closed'),
+  communityAlreadyClaimed: t('您已认领该需求', 'You have claimed this need already'),
+  communityClaimState: t('当前状态下不能执行此操作', 'This cannot be done in the current state'),
+  communitySideOnly: t('此操作须由社区党组织办理', 'Only the community party organization can do this'),
+  communityDateBeforeReport: t('日期不能早于报到日期', 'The date cannot precede the registration'),
+  // 拆分 and 项目结束 (organization restructuring)
+  splitParentOutOfScope: t(
+    '拆分出的组织设在本组织的上级之下，您没有调整上级组织的权限',
+    'The new organizations sit under the parent organization, which is outside your scope',
+  ),
+  splitTargetMissing: (n: number) => t(`请选择第 1–${n} 个新组织之一`, `Choose one of the new organizations 1–${n}`),
+  splitNotAChild: t(
+    '不是本组织未撤销的直属下级组织，或已重复选择',
+    'Not an active direct sub-organization of this organization, or chosen twice',
+  ),
+  splitNotAMember: t('不是本组织的在册党员，或已重复选择', 'Not a member on this organization’s roll, or chosen twice'),
+  splitMembersNeedBranch: t(
+    '党员只能分入党支部（含联合党支部、临时党支部）',
+    'Members can only go to a branch (including joint and temporary branches)',
+  ),
+  splitNothingMoved: t(
+    '请至少选择一名党员或一个下级组织分入新组织',
+    'Choose at least one member or sub-organization to move',
+  ),
+  splitLeavesChildren: (n: number) =>
+    t(
+      `拆分后撤销原组织，须分配全部下级组织，还有 ${n} 个未分配`,
+      `To dissolve the organization after the split every sub-organization must be placed; ${n} are not`,
+    ),
+  splitLeavesMembers: (n: number) =>
+    t(
+      `拆分后撤销原组织，须分配全部党员，还有 ${n} 名未分配`,
+      `To dissolve the organization after the split every member must be placed; ${n} are not`,
+    ),
+  projectEndOnlyTemporary: t('只有临时党支部可以办理项目结束', 'Only a temporary branch can end its project'),
+  projectEndUnplaced: (n: number) =>
+    t(
+      `有 ${n} 名党员没有可回的原党支部，请选择接收他们的党支部`,
+      `${n} members have no home branch to return to; choose a branch for them`,
+    ),
+  projectEndReturnToBranch: t(
+    '请选择一个党支部（含联合党支部，不含临时党支部）',
+    'Choose a branch (a joint branch is fine, a temporary branch is not)',
+  ),
+  approvedByNotAncestor: t(
+    '批准组织须为该临时党支部的上级党组织',
+    'The approving organization must be a superior of the temporary branch',
+  ),
+  // Excel import and export (导入导出)
+  importNoFile: t('请上传 Excel（.xlsx）文件', 'Upload an Excel (.xlsx) file'),
+  importNotXlsx: t(
+    '文件不是有效的 Excel（.xlsx）工作簿；请用下载的模板填写后另存为 .xlsx',
+    'The file is not a valid Excel (.xlsx) workbook; fill in the downloaded template and save it as .xlsx',
+  ),
+  importMissingColumns: (cols: string, colsEn: string) =>
+    t(
+      `表头缺少必填列：${cols}；请使用下载的模板`,
+      `Required columns are missing: ${colsEn}; use the downloaded template`,
+    ),
+  importNoRows: t('表中没有数据行', 'The sheet has no data rows'),
+  importTooManyRows: (max: number) =>
+    t(`一次最多导入 ${max} 行，请拆分文件`, `At most ${max} rows can be imported at once; split the file`),
+  importRefused: (n: number) =>
+    t(
+      `有 ${n} 行有误，未导入任何数据；请修改后重新导入，或选择“仅导入正确行”`,
+      `${n} rows have errors, so nothing was imported; correct them and import again, or choose “import valid rows only”`,
+    ),
+  importFailed: t(
+    '导入失败，未写入任何数据；请稍后重试或联系管理员',
+    'The import failed and nothing was written; try again later or contact an administrator',
+  ),
+  importRequired: t('必填', 'Required'),
+  importBadDate: t('日期格式应为 YYYY-MM-DD', 'Dates are written YYYY-MM-DD'),
+  importBadNumber: t('应为数字', 'A number is expected'),
+  importNotInList: t(
+    '不是可选的值，请从下拉列表中选择',
+    'Not one of the allowed values; choose from the drop-down list',
+  ),
+  importIdNumberAsNumber: t(
+    '公民身份号码被存成了数字，末几位已丢失；请把该列设为文本格式后重新填写',
+    'The ID number was stored as a number and lost its last digits; format the column as text and enter it again',
+  ),
+  importDuplicateInFile: (row: number) => t(`与第 ${row} 行重复`, `Duplicates row ${row}`),
+  importBranchUnknown: (name: string) => t(`找不到党支部“${name}”`, `No branch named “${name}”`),
+  importBranchCodeUnknown: (code: string) => t(`找不到编码为 ${code} 的党支部`, `No branch with code ${code}`),
+  importBranchAmbiguous: (name: string) =>
+    t(
+      `有多个名为“${name}”的党组织，请填写党支部组织编码`,
+      `Several organizations are named “${name}”; give the branch code`,
+    ),
+  importLifecycleDiffers: (col: string, colEn: string) =>
+    t(
+      `与系统中该党员的“${col}”不一致；组织关系、人员类别等变化请在系统中办理（转接、转正等）`,
+      `Differs from the member’s “${colEn}” on record; changes of branch, category and the like are recorded in the system (transfer, conversion …)`,
+    ),
+  importSuspendedNew: t(
+    '停止党籍须在系统中登记，导入新党员时请填写“正常”',
+    'A suspension is recorded in the system; new members are imported as normal',
+  ),
+  importLostSinceRequired: t('失联党员须填写失去联系日期', 'Give the date contact was lost'),
+  importFlowRequired: t('流动党员须填写外出流向和外出日期', 'Give the destination and the date of leaving'),
+  importMemberNotActive: t(
+    '该公民身份号码对应的党员已不在册（已转出、出党或去世），不能通过导入修改',
+    'The member with this ID number is no longer on the roll (transferred out, left or died) and cannot be changed by an import',
+  ),
+  importParentUnknown: (code: string) =>
+    t(
+      `找不到编码为 ${code} 的上级党组织（须为系统中已有的，或本表中排在前面的行）`,
+      `No parent organization with code ${code} (it must be on record or in an earlier row of this sheet)`,
+    ),
+  importParentOutOfScope: t('上级党组织不在您的管理范围内', 'The parent organization is outside your scope'),
+  importOrgTypeChange: t('组织类别不能通过导入修改', 'The type of an organization cannot be changed by an import'),
+  importOrgParentChange: t(
+    '上级党组织不能通过导入调整，请使用“组织调整”',
+    'The parent cannot be changed by an import; use “restructure”',
+  ),
+  importOrgRootChange: t('最高层组织不能通过导入修改', 'The top organization cannot be changed by an import'),
+  memberLinkNotFound: t('党员不存在或不在您的管理范围内', 'No such member inside your scope'),
+  memberAlreadyLinked: t('该党员已关联登录账号', 'This member already has a login account'),
   nullCharacter: t('内容包含不允许的控制字符', 'The text contains a forbidden control character'),
+  // Uploads (file store)
+  uploadNotMultipart: t('请以 multipart/form-data 方式上传文件', 'Upload the file as multipart/form-data'),
+  uploadFileRequired: t('请选择要上传的文件', 'Choose a file to upload'),
+  uploadBroken: t('上传的内容不完整或格式有误', 'The upload is incomplete or malformed'),
+  uploadEmpty: t('文件是空的', 'The file is empty'),
+  uploadTooLarge: (bytes: number) =>
+    t(
+      `文件不能超过 ${Math.floor(bytes / 1024 / 1024) || (bytes / 1024 / 1024).toFixed(2)} MB`,
+      `Files can be at most ${Math.floor(bytes / 1024 / 1024) || (bytes / 1024 / 1024).toFixed(2)} MB`,
+    ),
+  uploadTypeNotAllowed: (list: string) =>
+    t(`只能上传以下类型的文件：${list}`, `Only these file types can be uploaded: ${list}`),
+  uploadExtensionMismatch: t(
+    '文件内容与扩展名不符，请检查文件',
+    'The file content does not match its extension; please check the file',
+  ),
+  // Recruitment (发展党员)
+  recruitmentTemporaryBranch: t(
+    '临时党支部一般不发展党员（《中国共产党支部工作条例（试行）》），请向所在单位的党支部申请',
+    'Temporary branches do not recruit members (Regulations on Party Branch Work); apply to the branch of the applicant’s own unit',
+  ),
+  recruitmentOrgNotBranch: t(
+    '入党申请须向党支部（含联合党支部）提出',
+    'Applications are made to a branch (including joint branches)',
+  ),
+  recruitmentInProgress: t(
+    '该申请人已有办理中的发展党员记录',
+    'This applicant already has a recruitment case in progress',
+  ),
+  recruitmentAlreadyMember: t('该公民身份号码已登记为党员', 'A member with this ID number is already recorded'),
+  recruitmentClosed: t('该发展党员记录已办结，不能再办理此操作', 'This case is closed; this can no longer be done'),
+  recruitmentUpperStep: (step: string) =>
+    t(
+      `“${step}”须由上级党委（有审批权的基层党委）办理`,
+      `“${step}” is done by the upper party committee that approves recruitment`,
+    ),
+  recruitmentGateWarning: t(
+    '该步骤不符合以下时限或顺序要求；如确需办理，请填写情况说明后再提交',
+    'This step breaks the time limits or order below; to record it anyway, give the reason and submit again',
+  ),
+  recruitmentMemberExists: t(
+    '已接收为预备党员，此前的步骤不能再修改，请在党员档案中更正',
+    'The member record exists; earlier steps can no longer be changed here — correct the member record instead',
+  ),
+  recruitmentStepRecorded: t(
+    '该步骤已登记并已据此生成党员记录，不能重复登记',
+    'This step already created member records and cannot be recorded again',
+  ),
+  recruitmentCancelAfterAdmission: t(
+    '已接收为预备党员，不能终止；如取消预备党员资格，请使用“不予通过/取消资格”',
+    'The applicant is already a probationary member; use “reject / cancel qualification” instead',
+  ),
+  recruitmentPersonNotFound: t('所选党员不存在', 'No such member'),
+  recruitmentApprovingOrg: t(
+    '审批组织须为该党支部或其上级组织',
+    'The approving organization must be the branch or one above it',
+  ),
+  recruitmentMaterialKind: t('请选择材料类型', 'Choose the kind of material'),
+  recruitmentMaterialStep: t('步骤应为 1–25', 'The step must be 1–25'),
+  extensionNotProbationary: t(
+    '只有已接收、尚未批准转正的预备党员才能延长预备期',
+    'Only a probationary member not yet approved for full membership can have the probation extended',
+  ),
+  extensionOnce: t('预备期只能延长一次', 'A probation can be extended only once'),
+  extensionMonths: t('延长预备期为 6–12 个月', 'An extension is 6 to 12 months'),
+  extensionBeforeJoin: t(
+    '日期不能早于支部大会通过之日',
+    'The date cannot precede the general meeting that admitted the member',
+  ),
+  recruitmentGate: {
+    date_in_future: t('日期不能晚于今天', 'The date cannot be later than today'),
+    date_order: t('日期须在前后步骤的日期之间', 'The date must lie between the dates of the steps before and after'),
+    too_young: t('递交入党申请书时须年满 18 周岁', 'Applicants must be at least 18 on the application date'),
+    needs_general_meeting: t(
+      '须先登记“支部大会讨论”（步骤 15），入党日期以其通过之日为准',
+      'Record the general meeting (step 15) first: it dates the admission',
+    ),
+    needs_member: t(
+      '须先经上级党委审批接收为预备党员（步骤 17）',
+      'The upper committee must first admit the applicant as probationary (step 17)',
+    ),
+    contacts_not_full_members: t(
+      '培养联系人须为在册、党籍正常的正式党员',
+      'Contacts must be full members on the roll in good standing',
+    ),
+    introducers_not_full_members: t(
+      '入党介绍人须为在册、党籍正常的正式党员（预备党员、受留党察看处分未恢复党员权利者不能担任）',
+      'Introducers must be full members on the roll in good standing (not probationary, not under probation within the Party)',
+    ),
+    votes_inconsistent: t(
+      '表决票数有误：赞成、反对、弃权之和不能超过实到人数，实到不能超过应到',
+      'The vote counts do not add up: votes cast cannot exceed those present, present cannot exceed eligible',
+    ),
+    votes_no_quorum: t(
+      '有表决权的到会人数须超过应到会有表决权党员的半数',
+      'More than half of the eligible full members must be present to vote',
+    ),
+    approval_expired: t(
+      '支部大会通过已超过 6 个月，须重新提交支部大会讨论',
+      'More than 6 months have passed since the general meeting; it must discuss the case again',
+    ),
+    probation_not_over: t(
+      '预备期未满，不能批准转正',
+      'The probation is not over; full membership cannot be approved yet',
+    ),
+    publicity_dates: t('公示结束日期不能早于开始日期', 'Publicity cannot end before it starts'),
+    people_required: t(
+      '请选择本步骤的人员（谈话人 / 培养联系人 1–2 名 / 入党介绍人 2 名）',
+      'Name the people of this step (talker / 1–2 contacts / 2 introducers)',
+    ),
+    approval_required: t('请填写审批（审查）结果', 'Give the decision of this step'),
+  },
 } as const;
 
 export function pick(text: LocalizedText | string, locale: Locale): string {

@@ -10,7 +10,24 @@ export type RoutePolicy = {
   /** Refused to API tokens: managing one's own account (password, two-factor, tokens) needs a person's session. */
   sessionOnly?: boolean;
   /** The kind of record named by the `:id` parameter; the permission walk test fills it in and out of scope. */
-  resource?: 'org' | 'user' | 'token' | 'member' | 'unit' | 'venue' | 'committee' | 'transfer';
+  resource?:
+    | 'org'
+    | 'user'
+    | 'token'
+    | 'member'
+    | 'unit'
+    | 'venue'
+    | 'committee'
+    | 'transfer'
+    | 'member-report'
+    | 'org-report'
+    | 'community-need'
+    | 'community-claim'
+    | 'my-need'
+    | 'my-claim'
+    | 'recruitment'
+    | 'recruitment-material'
+    | 'import';
 };
 
 /**
@@ -46,6 +63,10 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/v1/orgs/:id/merge/preview': { access: 'org:restructure', resource: 'org' },
   'POST /api/v1/orgs/:id/dissolve': { access: 'org:restructure', resource: 'org' },
   'POST /api/v1/orgs/:id/dissolve/preview': { access: 'org:restructure', resource: 'org' },
+  'POST /api/v1/orgs/:id/split': { access: 'org:restructure', resource: 'org' },
+  'POST /api/v1/orgs/:id/split/preview': { access: 'org:restructure', resource: 'org' },
+  'POST /api/v1/orgs/:id/project-end': { access: 'org:restructure', resource: 'org' },
+  'POST /api/v1/orgs/:id/project-end/preview': { access: 'org:restructure', resource: 'org' },
   'GET /api/v1/orgs/:id/units': { access: 'org:read', resource: 'org' },
   'PUT /api/v1/orgs/:id/units': { access: 'org:update', resource: 'org' },
   'GET /api/v1/orgs/:id/committees': { access: 'org:read', resource: 'org' },
@@ -96,6 +117,60 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/v1/transfers/:id/receipt': { access: 'transfer:create', resource: 'transfer' },
   'GET /api/v1/transfers/:id/letter': { access: 'transfer:read', resource: 'transfer' },
   'GET /api/v1/transfers/:id/letter.html': { access: 'transfer:read', resource: 'transfer' },
+
+  'GET /api/v1/community-service/communities': { access: 'authenticated' },
+  'GET /api/v1/community-service/rules': { access: 'community:read' },
+  'GET /api/v1/community-service/member-reports': { access: 'community:read' },
+  'POST /api/v1/community-service/member-reports': { access: 'community:manage' },
+  'POST /api/v1/community-service/member-reports/:id/renew': { access: 'community:manage', resource: 'member-report' },
+  'POST /api/v1/community-service/member-reports/:id/withdraw': {
+    access: 'community:manage',
+    resource: 'member-report',
+  },
+  'GET /api/v1/community-service/org-reports': { access: 'community:read' },
+  'POST /api/v1/community-service/org-reports': { access: 'community:manage' },
+  'POST /api/v1/community-service/org-reports/:id/withdraw': { access: 'community:manage', resource: 'org-report' },
+  'GET /api/v1/community-service/needs': { access: 'community:read' },
+  'GET /api/v1/community-service/needs/:id': { access: 'community:read', resource: 'community-need' },
+  'POST /api/v1/community-service/needs': { access: 'community:manage' },
+  'POST /api/v1/community-service/needs/:id/close': { access: 'community:manage', resource: 'community-need' },
+  'GET /api/v1/community-service/claims': { access: 'community:read' },
+  'POST /api/v1/community-service/claims/:id/confirm': { access: 'community:manage', resource: 'community-claim' },
+  'POST /api/v1/community-service/claims/:id/cancel': { access: 'community:manage', resource: 'community-claim' },
+  'GET /api/v1/community-service/stats/orgs': { access: 'community:read' },
+  'GET /api/v1/community-service/stats/members': { access: 'community:read' },
+  'GET /api/v1/community-service/not-reported': { access: 'community:read' },
+  // H5 self-service: the member linked to the account. (Withdrawal comes last: the walk claims needs before it.)
+  'GET /api/v1/me/community-service': { access: 'profile:read' },
+  'GET /api/v1/me/community-needs': { access: 'profile:read' },
+  'POST /api/v1/me/community-needs/:id/claim': { access: 'profile:read', resource: 'my-need' },
+  'GET /api/v1/me/community-claims': { access: 'profile:read' },
+  'POST /api/v1/me/community-claims/:id/complete': { access: 'profile:read', resource: 'my-claim' },
+  'POST /api/v1/me/community-claims/:id/cancel': { access: 'profile:read', resource: 'my-claim' },
+  'POST /api/v1/me/community-report': { access: 'profile:read' },
+  'POST /api/v1/me/community-report/renew': { access: 'profile:read' },
+  'POST /api/v1/me/community-report/withdraw': { access: 'profile:read' },
+  'GET /api/v1/me/transfers': { access: 'profile:read' },
+
+  'GET /api/v1/recruitment-cases': { access: 'recruitment:read' },
+  'GET /api/v1/recruitment-cases/board': { access: 'recruitment:read' },
+  'GET /api/v1/recruitment-cases/reminders': { access: 'recruitment:read' },
+  'GET /api/v1/recruitment-cases/:id': { access: 'recruitment:read', resource: 'recruitment' },
+  'POST /api/v1/recruitment-cases': { access: 'recruitment:write' },
+  'POST /api/v1/recruitment-cases/:id/steps': { access: 'recruitment:write', resource: 'recruitment' },
+  'POST /api/v1/recruitment-cases/:id/extend-probation': { access: 'recruitment:write', resource: 'recruitment' },
+  'POST /api/v1/recruitment-cases/:id/cancel': { access: 'recruitment:write', resource: 'recruitment' },
+  'POST /api/v1/recruitment-cases/:id/reject': { access: 'recruitment:write', resource: 'recruitment' },
+  'POST /api/v1/recruitment-cases/:id/materials': { access: 'recruitment:write', resource: 'recruitment' },
+  'GET /api/v1/recruitment-materials/:id': { access: 'recruitment:read', resource: 'recruitment-material' },
+
+  'GET /api/v1/imports/templates/members': { access: 'member:import' },
+  'GET /api/v1/imports/templates/organizations': { access: 'org:import' },
+  'POST /api/v1/imports/members': { access: 'member:import' },
+  'POST /api/v1/imports/organizations': { access: 'org:import' },
+  'GET /api/v1/imports/:id': { access: 'member:import', resource: 'import' },
+  'GET /api/v1/exports/members': { access: 'member:export' },
+  'GET /api/v1/exports/organizations': { access: 'org:export' },
 
   'GET /api/v1/audit-events': { access: 'audit:read' },
   'GET /api/v1/audit-events/export': { access: 'audit:export' },

@@ -21,6 +21,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     mfaRequiredForAdmins: false,
     trustProxy: false,
     bodyLimit: 1024 * 1024,
+    uploadLimit: 50 * 1024 * 1024,
     rateLimits: { loginPerMinute: 300, writesPerMinute: 300 },
     webDistDir: null,
     version: 'test',

@@ -5,7 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { type Db, type DbHandle, migrateDatabase, openDatabase, schema } from '../../src/db/client.js';
 import { queryRows } from '../../src/db/rows.js';
-import { BACKUP_TABLES } from '../../src/modules/backup/backup.service.js';
+import { BACKUP_TABLES, MIGRATION_SEEDED_TABLES } from '../../src/modules/backup/backup.service.js';
 
 /**
  * Databases on a chosen backend, whatever the run's TEST_DATABASE_URL says: the durability and backup tests
@@ -114,10 +114,9 @@ export async function isPristine(db: Db): Promise<{ pristine: boolean; detail: F
     db,
     sql`select seq::int as seq, hash from audit_chain_head`,
   );
-  // The chain head, the default term rules and the default rule settings come with the migrations.
-  const empty = Object.entries(detail).every(
-    ([t, f]) => t === 'audit_chain_head' || t === 'term_rules' || t === 'rule_settings' || f.rows === 0,
-  );
+  // The chain head and the reference defaults come with the migrations.
+  const seeded: readonly string[] = ['audit_chain_head', ...MIGRATION_SEEDED_TABLES];
+  const empty = Object.entries(detail).every(([t, f]) => seeded.includes(t) || f.rows === 0);
   return {
     pristine: empty && detail.audit_chain_head!.rows === 1 && head?.seq === 0 && /^0{64}$/.test(head.hash),
     detail,

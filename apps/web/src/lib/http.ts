@@ -69,7 +69,8 @@ const CSRF_EXEMPT = new Set(['/auth/login', '/auth/mfa/verify']);
 
 async function request<T>(method: string, path: string, body?: unknown, query?: QueryParams): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const form = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken && !CSRF_EXEMPT.has(path)) headers['x-csrf-token'] = csrfToken;
 
   let res: Response;
@@ -78,7 +79,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? (body as FormData) : JSON.stringify(body),
     });
   } catch (e) {
     throw new ApiError(0, 'NETWORK_ERROR', e instanceof Error ? e.message : String(e));
@@ -112,6 +113,8 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {}),
   del: <T = void>(path: string) => request<T>('DELETE', path),
+  /** A multipart upload (the browser sets the boundary). */
+  upload: <T>(path: string, form: FormData, query?: QueryParams) => request<T>('POST', path, form, query),
 };
 
 /** A URL to open directly (downloads): cookies go along, no JSON. */

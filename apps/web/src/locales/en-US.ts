@@ -1,5 +1,9 @@
+import { communityServiceEnUS } from './community-service.en-US';
+import { importsEnUS } from './imports.en-US';
 import { membersEnUS } from './members.en-US';
 import { orgsEnUS } from './orgs.en-US';
+import { recruitmentEnUS } from './recruitment.en-US';
+import { restructureEnUS } from './restructure.en-US';
 import { transfersEnUS } from './transfers.en-US';
 import { unitsEnUS } from './units.en-US';
 import type { MessageKey } from './zh-CN';
@@ -385,7 +389,7 @@ export const enUS: Record<MessageKey, string> = {
   'perm.transfer:read': 'View transfers',
   'perm.transfer:create': 'Start transfers',
   'perm.transfer:approve': 'Approve transfers',
-  'perm.org:restructure': 'Restructure organizations (move, merge, dissolve)',
+  'perm.org:restructure': 'Restructure organizations (move, merge, split, dissolve, end of project)',
   'perm.committee:write': 'Manage committees and terms',
   'perm.unit:read': 'View units',
   'perm.unit:write': 'Manage units',
@@ -433,6 +437,10 @@ export const enUS: Record<MessageKey, string> = {
 
   ...membersEnUS,
   ...orgsEnUS,
+  ...restructureEnUS,
   ...unitsEnUS,
   ...transfersEnUS,
+  ...communityServiceEnUS,
+  ...recruitmentEnUS,
+  ...importsEnUS,
 };

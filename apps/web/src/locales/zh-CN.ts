@@ -1,5 +1,9 @@
+import { communityServiceZhCN } from './community-service.zh-CN';
+import { importsZhCN } from './imports.zh-CN';
 import { membersZhCN } from './members.zh-CN';
 import { orgsZhCN } from './orgs.zh-CN';
+import { recruitmentZhCN } from './recruitment.zh-CN';
+import { restructureZhCN } from './restructure.zh-CN';
 import { transfersZhCN } from './transfers.zh-CN';
 import { unitsZhCN } from './units.zh-CN';
 
@@ -377,7 +381,7 @@ export const zhCN = {
   'perm.transfer:read': '查看组织关系转接',
   'perm.transfer:create': '发起组织关系转接',
   'perm.transfer:approve': '审批组织关系转接',
-  'perm.org:restructure': '组织调整（迁移、合并、撤销）',
+  'perm.org:restructure': '组织调整（迁移、合并、拆分、撤销、项目结束）',
   'perm.committee:write': '换届管理',
   'perm.unit:read': '查看单位',
   'perm.unit:write': '管理单位',
@@ -425,8 +429,12 @@ export const zhCN = {
 
   ...membersZhCN,
   ...orgsZhCN,
+  ...restructureZhCN,
   ...unitsZhCN,
   ...transfersZhCN,
+  ...communityServiceZhCN,
+  ...recruitmentZhCN,
+  ...importsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const auditEvents = pgTable(
@@ -23,6 +24,16 @@ export const auditEvents = pgTable(
     index('audit_events_entity_idx').on(t.entity, t.entityId),
     index('audit_events_actor_id_idx').on(t.actorId),
     index('audit_events_org_path_idx').on(t.orgPath.op('text_pattern_ops')),
+    // An organization's history (历史沿革) also lists events that name it in before/after: these keep it off a scan.
+    index('audit_events_after_org_id_idx')
+      .on(sql`(${t.after}->>'orgId')`)
+      .where(sql`(${t.after}->>'orgId') is not null`),
+    index('audit_events_before_org_id_idx')
+      .on(sql`(${t.before}->>'orgId')`)
+      .where(sql`(${t.before}->>'orgId') is not null`),
+    index('audit_events_after_into_id_idx')
+      .on(sql`(${t.after}->>'intoId')`)
+      .where(sql`(${t.after}->>'intoId') is not null`),
   ],
 );
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { organizations } from './organizations.js';
@@ -61,6 +62,12 @@ export const members = pgTable(
     index('members_name_idx').on(t.name.op('text_pattern_ops')),
     index('members_user_id_idx').on(t.userId),
     index('members_status_idx').on(t.status),
+    // Lists sort by pinyin; with the tie-breakers the first page of a wide scope is read in index order.
+    index('members_name_pinyin_idx').on(t.namePinyin, t.name, t.id),
+    // 预警提醒: the few active members who are lost or flowing, by subtree.
+    index('members_warning_org_path_idx')
+      .on(t.orgPath.op('text_pattern_ops'))
+      .where(sql`${t.status} = 'active' and (${t.lostContact} or ${t.flowing})`),
   ],
 );
 

@@ -41,6 +41,10 @@ export const organizations = pgTable(
     /** Temporary branches: the project they are bound to (a projects table replaces this later). */
     projectName: text(),
     temporaryUntil: date(),
+    /** Temporary branches: the project's actual end (项目结束); the branch is dissolved on it. */
+    projectEndedOn: date(),
+    /** Temporary branches: the organization that approved setting it up and appoints its secretary. */
+    parentApprovedBy: uuid().references((): AnyPgColumn => organizations.id),
     dissolvedOn: date(),
     dissolvedReason: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -50,5 +54,9 @@ export const organizations = pgTable(
     uniqueIndex('organizations_path_key').on(t.path.op('text_pattern_ops')),
     index('organizations_parent_id_idx').on(t.parentId),
     uniqueIndex('organizations_code_key').on(t.code).where(sql`${t.code} is not null`),
+    // The daily sweep for temporary branches whose project has ended.
+    index('organizations_temporary_until_idx')
+      .on(t.temporaryUntil)
+      .where(sql`${t.type} = 'temporary_branch' and ${t.status} = 'active'`),
   ],
 );

@@ -127,8 +127,9 @@ export function createAuditRepository(db: DbOrTx) {
 
     /** Events about one organization: its own, and those that name it as orgId or intoId (committees, links, moves). */
     async listForOrg(orgId: string, q: { current: number; pageSize: number }) {
+      // Each branch of the OR has its index: (entity, entity_id) and the partial expression indexes of migration 0006.
       const where = or(
-        eq(auditEvents.entityId, orgId),
+        and(eq(auditEvents.entity, 'organization'), eq(auditEvents.entityId, orgId)),
         sql`${auditEvents.before}->>'orgId' = ${orgId}`,
         sql`${auditEvents.after}->>'orgId' = ${orgId}`,
         sql`${auditEvents.after}->>'intoId' = ${orgId}`,

@@ -27,8 +27,28 @@ export const BACKUP_TABLES = [
   { name: 'rule_settings', orderBy: 'key' },
   { name: 'transfers', orderBy: 'id' },
   { name: 'transfer_steps', orderBy: 'id' },
+  { name: 'community_service_categories', orderBy: 'code' },
+  { name: 'org_reports', orderBy: 'id' },
+  { name: 'member_reports', orderBy: 'id' },
+  { name: 'community_needs', orderBy: 'id' },
+  { name: 'need_claims', orderBy: 'id' },
+  { name: 'import_jobs', orderBy: 'id' },
+  // Files are large: a few per line of the backup.
+  { name: 'stored_files', orderBy: 'sha256', batch: 20 },
+  { name: 'working_calendar', orderBy: 'day' },
+  { name: 'recruitment_cases', orderBy: 'id' },
+  { name: 'recruitment_steps', orderBy: 'id' },
+  { name: 'recruitment_materials', orderBy: 'id' },
   { name: 'audit_events', orderBy: 'seq' },
   { name: 'audit_chain_head', orderBy: 'id' },
+] as const;
+
+/** Reference tables the migrations fill with defaults; a restore replaces them with the backup's own rows. */
+export const MIGRATION_SEEDED_TABLES = [
+  'term_rules',
+  'rule_settings',
+  'working_calendar',
+  'community_service_categories',
 ] as const;
 
 const FORMAT = 'red-engine-backup';
@@ -74,17 +94,18 @@ export async function backupDatabase(db: Db, file: string): Promise<{ rows: Reco
         yield `${JSON.stringify(header)}\n`;
         for (const table of BACKUP_TABLES) {
           counts[table.name] = 0;
-          for (let offset = 0; ; offset += BATCH) {
+          const batch = 'batch' in table ? table.batch : BATCH;
+          for (let offset = 0; ; offset += batch) {
             const rows = await queryRows<{ j: unknown }>(
               tx,
               sql.raw(
-                `select row_to_json(t) as j from "${table.name}" t order by ${table.orderBy} limit ${BATCH} offset ${offset}`,
+                `select row_to_json(t) as j from "${table.name}" t order by ${table.orderBy} limit ${batch} offset ${offset}`,
               ),
             );
             if (rows.length === 0) break;
             counts[table.name] = (counts[table.name] ?? 0) + rows.length;
             yield `${JSON.stringify({ table: table.name, rows: rows.map((r) => (typeof r.j === 'string' ? JSON.parse(r.j) : r.j)) })}\n`;
-            if (rows.length < BATCH) break;
+            if (rows.length < batch) break;
           }
         }
         yield `${JSON.stringify({ end: true, counts })}\n`;
@@ -184,8 +205,7 @@ async function restoreFrom(
   await db.transaction(async (tx) => {
     await tx.execute(sql`delete from audit_chain_head`);
     // Reference rows the migrations insert are replaced by the backup's own.
-    await tx.execute(sql`delete from term_rules`);
-    await tx.execute(sql`delete from rule_settings`);
+    for (const table of MIGRATION_SEEDED_TABLES) await tx.execute(sql.raw(`delete from ${table}`));
     let end: { counts?: Record<string, number> } | null = null;
     for (;;) {
       const { line, number } = await nextLine();

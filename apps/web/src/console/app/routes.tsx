@@ -5,9 +5,11 @@ import {
   BellOutlined,
   DashboardOutlined,
   FlagOutlined,
+  HeartOutlined,
   IdcardOutlined,
   SwapOutlined,
   TeamOutlined,
+  UserAddOutlined,
   UserOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -79,6 +81,20 @@ export const appRoutes: AppRoute[] = [
     icon: <SwapOutlined />,
     access: 'transfer:read',
     element: lazy(() => import('../features/transfers/TransfersPage')),
+  },
+  {
+    path: '/recruitment',
+    nameKey: 'menu.recruitment',
+    icon: <UserAddOutlined />,
+    access: 'recruitment:read',
+    element: lazy(() => import('../features/recruitment/RecruitmentPage')),
+  },
+  {
+    path: '/community-service',
+    nameKey: 'menu.communityService',
+    icon: <HeartOutlined />,
+    access: 'community:read',
+    element: lazy(() => import('../features/community-service/CommunityServicePage')),
   },
   {
     path: '/member-warnings',

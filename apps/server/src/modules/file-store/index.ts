@@ -1,0 +1,10 @@
+export { checkFile, detectFileKind, FILE_STORE_MAX_BYTES, FILE_TYPES, type FileKind } from './file-store.policy.js';
+export { createFileStoreRepository, type FileStoreRepository } from './file-store.repository.js';
+export {
+  contentDisposition,
+  createFileStore,
+  type FileStore,
+  readUpload,
+  type StoredFile,
+  type Upload,
+} from './file-store.service.js';
