@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import { migrateDatabase, openDatabase } from './db/client.js';
 import { printDemoAccounts } from './db/seed/demo-zone.js';
 import { isEmpty, seedDemo } from './db/seed/seed-demo.js';
+import { createRestructureService, scheduleProjectEndSweep } from './modules/org/index.js';
 
 /** Opens the database, migrates, seeds the demo zone when asked and empty, and serves until a signal. */
 export async function startServer(config: Config, opts: { demo: boolean }): Promise<void> {
@@ -16,10 +17,12 @@ export async function startServer(config: Config, opts: { demo: boolean }): Prom
   }
   const app = await buildApp({ config, database });
   let closing = false;
+  let stopSweep: () => void = () => {};
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    stopSweep();
     await app.close();
     await database.close();
     process.exit(0);
@@ -27,6 +30,8 @@ export async function startServer(config: Config, opts: { demo: boolean }): Prom
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  // Temporary branches dissolve when their project has ended: checked at start and then daily.
+  stopSweep = scheduleProjectEndSweep(createRestructureService({ db: database.db }), app.log);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;

@@ -71,6 +71,8 @@ export const OrgSchema = z
     secretaryName: z.string().nullable().describe('书记 (as recorded on the organization)'),
     projectName: z.string().nullable().describe('Temporary branches: the project it is bound to'),
     temporaryUntil: z.string().nullable().describe('Temporary branches: planned end of the project'),
+    projectEndedOn: z.string().nullable().describe('Temporary branches: actual end of the project (项目结束)'),
+    parentApprovedBy: IdSchema.nullable().describe('Temporary branches: the organization that approved it (批准组织)'),
     dissolvedOn: z.string().nullable(),
     dissolvedReason: z.string().nullable(),
     brandTheme: z.string().nullable().describe('党建品牌, derived from the domain'),
@@ -107,6 +109,9 @@ function orgDetailFields() {
     secretaryName: detailText(50).optional().describe('书记'),
     projectName: detailText(100).optional().describe('Temporary branches only: the project (工程/项目) it is bound to'),
     temporaryUntil: IsoDateSchema.optional().describe('Temporary branches only: planned end of the project'),
+    parentApprovedBy: IdSchema.optional().describe(
+      'Temporary branches only: the superior organization (an ancestor) that approved it and appoints its secretary',
+    ),
   };
 }
 
@@ -145,6 +150,7 @@ export const UpdateOrgBodySchema = z.strictObject({
   secretaryName: detailText(50).nullable().optional(),
   projectName: detailText(100).nullable().optional(),
   temporaryUntil: IsoDateSchema.nullable().optional(),
+  parentApprovedBy: IdSchema.nullable().optional(),
 });
 export type UpdateOrgBody = z.infer<typeof UpdateOrgBodySchema>;
 
@@ -194,20 +200,86 @@ export const DissolveOrgBodySchema = z.strictObject({
 });
 export type DissolveOrgBody = z.infer<typeof DissolveOrgBodySchema>;
 
+/** 拆分: new sibling organizations under the same parent, and which members and sub-organizations go to each. */
+export const SplitOrgBodySchema = z.strictObject({
+  newOrgs: z
+    .array(
+      z.strictObject({
+        name: nameField,
+        shortName: CreateOrgBodySchema.shape.shortName,
+        type: OrgTypeSchema.describe('A type allowed under the parent'),
+        code: CreateOrgBodySchema.shape.code,
+      }),
+    )
+    .min(1)
+    .max(10)
+    .describe('The organizations to set up beside this one (1–10)'),
+  members: z
+    .array(z.strictObject({ memberId: IdSchema, to: z.number().int().min(0).max(9).describe('Index in newOrgs') }))
+    .max(5000)
+    .optional()
+    .describe('Members of this organization moving to a new one, each with a dated "moved" event'),
+  children: z
+    .array(z.strictObject({ orgId: IdSchema, to: z.number().int().min(0).max(9).describe('Index in newOrgs') }))
+    .max(500)
+    .optional()
+    .describe('Direct sub-organizations moving, with their whole subtree'),
+  effectiveDate: IsoDateSchema.optional().describe(
+    'Date of the members’ moves and of the new organizations; default today',
+  ),
+  reason: z.string().trim().min(1).max(500).optional(),
+  dissolveSource: z
+    .boolean()
+    .optional()
+    .describe('Dissolve this organization afterwards (一分为多): every member and sub-organization must be placed'),
+});
+export type SplitOrgBody = z.infer<typeof SplitOrgBodySchema>;
+
+/** 项目结束: the temporary branch's project has ended; the branch dissolves and its members return home. */
+export const EndProjectBodySchema = z.strictObject({
+  endedOn: IsoDateSchema.describe('项目结束日期 (not later than today)'),
+  reason: z.string().trim().min(1).max(500).optional(),
+  returnToId: IdSchema.optional().describe(
+    'Branch for members with no recorded home branch (they were registered directly in the temporary branch)',
+  ),
+});
+export type EndProjectBody = z.infer<typeof EndProjectBodySchema>;
+
 const OrgRefSchema = z.object({ id: IdSchema, name: z.string(), type: OrgTypeSchema });
+
+export const RESTRUCTURE_ACTIONS = ['move', 'merge', 'split', 'dissolve', 'project_end'] as const;
 
 export const RestructurePreviewSchema = z
   .object({
-    action: z.enum(['move', 'merge', 'dissolve']),
+    action: z.enum(RESTRUCTURE_ACTIONS),
     org: OrgRefSchema,
     target: OrgRefSchema.nullable().describe('New parent (move) or receiving organization (merge)'),
     organizationsMoved: z.number().int().describe('Organizations whose path changes (the subtree, or the children)'),
     pathChanges: z
       .array(z.object({ id: IdSchema, name: z.string(), from: z.string(), to: z.string() }))
       .describe('First 200 path changes'),
-    membersMoved: z.number().int().describe('Members whose branch changes (merge), with a "moved" event each'),
+    membersMoved: z.number().int().describe('Members whose branch changes, with a "moved" event each'),
     membersRepathed: z.number().int().describe('Members whose organization path is rewritten'),
-    memberSample: z.array(z.object({ id: IdSchema, name: z.string() })).describe('First 50 members moved'),
+    memberSample: z
+      .array(
+        z.object({
+          id: IdSchema,
+          name: z.string(),
+          toName: z.string().nullable().optional().describe('Split and project end: where this member goes'),
+        }),
+      )
+      .describe('First 50 members moved'),
+    creates: z
+      .array(
+        OrgRefSchema.extend({ members: z.number().int(), children: z.number().int() }).describe(
+          'Split: an organization to be set up (its id is only fixed when the split is applied)',
+        ),
+      )
+      .describe('Organizations created (split)'),
+    unplaced: z
+      .number()
+      .int()
+      .describe('Project end: members with no recorded home branch (returnToId is needed for them)'),
     dissolves: z.array(OrgRefSchema).describe('Organizations that become dissolved'),
   })
   .meta({ id: 'RestructurePreview' });

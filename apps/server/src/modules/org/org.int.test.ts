@@ -100,7 +100,7 @@ describe('organizations', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ name: '已改名党支部', shortName: '改名支部' });
-    const audit = (await get(`/api/v1/audit-events?entityId=${created.id}&action=org.update`)).json();
+    const audit = (await get(`/api/v1/audit-events?entityId=${created.id}&action=org.rename`)).json();
     expect(audit.data[0].before.name).toBe('待改名党支部');
     expect(audit.data[0].after.name).toBe('已改名党支部');
 

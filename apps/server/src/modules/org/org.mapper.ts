@@ -32,6 +32,8 @@ export function toOrgDto(row: OrgRow, childCount?: number): Org {
     secretaryName: row.secretaryName,
     projectName: row.projectName,
     temporaryUntil: row.temporaryUntil,
+    projectEndedOn: row.projectEndedOn,
+    parentApprovedBy: row.parentApprovedBy,
     dissolvedOn: row.dissolvedOn,
     dissolvedReason: row.dissolvedReason,
     brandTheme: brandTheme(row.domain as OrgDomain | null),
@@ -76,6 +78,8 @@ export const orgAuditView = (row: OrgRow) => ({
   secretaryName: row.secretaryName,
   projectName: row.projectName,
   temporaryUntil: row.temporaryUntil,
+  projectEndedOn: row.projectEndedOn,
+  parentApprovedBy: row.parentApprovedBy,
   dissolvedOn: row.dissolvedOn,
   dissolvedReason: row.dissolvedReason,
 });
@@ -93,4 +97,5 @@ export const ORG_DETAIL_KEYS = [
   'secretaryName',
   'projectName',
   'temporaryUntil',
+  'parentApprovedBy',
 ] as const;

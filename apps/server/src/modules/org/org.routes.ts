@@ -2,6 +2,7 @@ import {
   AuditEventSchema,
   CreateOrgBodySchema,
   DissolveOrgBodySchema,
+  EndProjectBodySchema,
   IdParamsSchema,
   ListOrgsQuerySchema,
   MergeOrgBodySchema,
@@ -12,6 +13,7 @@ import {
   PageQuerySchema,
   pageOf,
   RestructurePreviewSchema,
+  SplitOrgBodySchema,
   UpdateOrgBodySchema,
 } from '@red-engine/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -69,6 +71,24 @@ export const orgRoutes: FastifyPluginAsyncZod<{ orgs: OrgService; restructure: R
     '/orgs/:id/dissolve/preview',
     { schema: { tags, params, body: DissolveOrgBodySchema, response: preview } },
     (req) => restructure.previewDissolve(req.ctx, req.params.id, req.body),
+  );
+  app.post('/orgs/:id/split', { schema: { tags, params, body: SplitOrgBodySchema, response: preview } }, (req) =>
+    restructure.split(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/orgs/:id/split/preview',
+    { schema: { tags, params, body: SplitOrgBodySchema, response: preview } },
+    (req) => restructure.previewSplit(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/orgs/:id/project-end',
+    { schema: { tags, params, body: EndProjectBodySchema, response: preview } },
+    (req) => restructure.endProject(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/orgs/:id/project-end/preview',
+    { schema: { tags, params, body: EndProjectBodySchema, response: preview } },
+    (req) => restructure.previewProjectEnd(req.ctx, req.params.id, req.body),
   );
   app.get(
     '/orgs/:id/history',

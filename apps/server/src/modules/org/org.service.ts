@@ -57,6 +57,7 @@ export function createOrgService(deps: { db: Db; orgs?: OrgRepository }) {
           throw new AppError('ORG_CHILD_TYPE_NOT_ALLOWED', text, { details: [{ path: 'body.type', text }] });
         }
         checkTemporaryFields(body.type, body);
+        checkApprovedBy(body.parentApprovedBy, parent.path);
         if (body.code && (await orgs.findByCode(body.code, tx))) {
           throw new AppError('ORG_CODE_TAKEN', MESSAGES.orgCodeTaken(body.code), {
             details: [{ path: 'body.code', text: MESSAGES.orgCodeTaken(body.code) }],
@@ -76,6 +77,8 @@ export function createOrgService(deps: { db: Db; orgs?: OrgRepository }) {
             code: body.code ?? null,
             sortOrder: body.sortOrder ?? 0,
             ...pickDetails(body),
+            // Set up with the approval of a superior (DOMAIN-RULES §3.1): the parent unless another is named.
+            ...(body.type === 'temporary_branch' ? { parentApprovedBy: body.parentApprovedBy ?? parent.id } : {}),
           },
           tx,
         );
@@ -96,6 +99,7 @@ export function createOrgService(deps: { db: Db; orgs?: OrgRepository }) {
         const before = await orgs.findInScope(scopePaths(actor, 'org:update'), id, tx);
         if (!before) throw notFound();
         checkTemporaryFields(before.type as OrgType, body);
+        checkApprovedBy(body.parentApprovedBy, before.path.slice(0, -(before.id.length + 1)));
         if (body.code && body.code !== before.code) {
           const clash = await orgs.findByCode(body.code, tx);
           if (clash) throw fieldError('body.code', MESSAGES.orgCodeTaken(body.code));
@@ -112,8 +116,10 @@ export function createOrgService(deps: { db: Db; orgs?: OrgRepository }) {
           },
           tx,
         );
+        // A new name is its own line in the history (更名), with the old and new names in before/after.
+        const renamed = after!.name !== before.name || after!.shortName !== before.shortName;
         audit.record({
-          action: 'org.update',
+          action: renamed ? 'org.rename' : 'org.update',
           entity: 'organization',
           entityId: id,
           orgPath: before.path,
@@ -135,8 +141,19 @@ function pickDetails(body: Partial<Record<(typeof ORG_DETAIL_KEYS)[number], unkn
 }
 
 /** A project and its end date only make sense on a temporary branch. */
-function checkTemporaryFields(type: OrgType, body: { projectName?: string | null; temporaryUntil?: string | null }) {
+function checkTemporaryFields(
+  type: OrgType,
+  body: { projectName?: string | null; temporaryUntil?: string | null; parentApprovedBy?: string | null },
+) {
   if (type === 'temporary_branch') return;
   if (body.projectName) throw fieldError('body.projectName', MESSAGES.onlyForTemporaryBranch);
   if (body.temporaryUntil) throw fieldError('body.temporaryUntil', MESSAGES.onlyForTemporaryBranch);
+  if (body.parentApprovedBy) throw fieldError('body.parentApprovedBy', MESSAGES.onlyForTemporaryBranch);
+}
+
+/** The approving organization is a superior: one of the ids on the path above the branch. */
+function checkApprovedBy(approvedBy: string | null | undefined, ancestorsPath: string) {
+  if (!approvedBy) return;
+  if (!ancestorsPath.split('/').includes(approvedBy))
+    throw fieldError('body.parentApprovedBy', MESSAGES.approvedByNotAncestor);
 }

@@ -22,18 +22,35 @@ function detailLines(e: AuditEvent, t: Translate): string[] {
   if (into) lines.push(t('orgHistory.into', { name: into }));
   if (typeof after.organizationsMoved === 'number' && after.organizationsMoved > 1)
     lines.push(t('orgHistory.orgsMoved', { n: after.organizationsMoved }));
+  const splitFrom = str(after.splitFromName);
+  if (splitFrom) lines.push(t('orgHistory.splitFrom', { name: splitFrom }));
+  if (e.action === 'org.split' && Array.isArray(after.newOrgs))
+    lines.push(
+      t('orgHistory.splitInto', {
+        names: (after.newOrgs as Rec[])
+          .map((o) => str(o.name))
+          .filter(Boolean)
+          .join('、'),
+      }),
+    );
+  if (e.action === 'org.project_end' && Array.isArray(after.membersReturned))
+    lines.push(t('orgHistory.returned', { n: after.membersReturned.length }));
+  if (e.action === 'org.rename' && str(before.name) && str(after.name) !== str(before.name))
+    lines.push(t('orgHistory.renamed', { from: str(before.name) ?? '', to: str(after.name) ?? '' }));
   const reason = str(after.dissolvedReason) ?? str(after.reason);
   if (reason) lines.push(t('orgHistory.reason', { reason }));
   if (typeof after.termNumber === 'number') lines.push(t('orgHistory.term', { n: after.termNumber }));
   const name = str(after.name);
   if (name && e.entity === 'member') lines.push(t('orgHistory.member', { name }));
-  else if (name && name !== str(before.name) && e.action !== 'org.move') lines.push(t('orgHistory.name', { name }));
+  else if (name && name !== str(before.name) && e.action !== 'org.move' && e.action !== 'org.rename')
+    lines.push(t('orgHistory.name', { name }));
   return lines;
 }
 
 function tone(action: string): string {
   if (/dissolve|delete/.test(action)) return TONE_HEX.red ?? '#c8102e';
-  if (/move|merge/.test(action)) return TONE_HEX.orange ?? '#fa8c16';
+  if (/project_end/.test(action)) return TONE_HEX.red ?? '#c8102e';
+  if (/move|merge|split/.test(action)) return TONE_HEX.orange ?? '#fa8c16';
   if (/create|elect/.test(action)) return TONE_HEX.green ?? '#52c41a';
   return TONE_HEX.blue ?? '#1677ff';
 }

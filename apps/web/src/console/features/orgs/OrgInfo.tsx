@@ -1,6 +1,8 @@
 import type { Org } from '@red-engine/shared';
 import { Alert, Badge, Descriptions } from 'antd';
+import dayjs from 'dayjs';
 import { useI18n } from '../../../lib/i18n';
+import { useOrg } from './api';
 
 const dash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '—' : v);
 
@@ -8,6 +10,12 @@ const dash = (v: string | number | null | undefined) => (v === null || v === und
 export function OrgInfo({ org }: { org: Org }) {
   const { t } = useI18n();
   const contact = [org.contactPerson, org.contactPhone].filter(Boolean).join(' · ');
+  const approver = useOrg(org.parentApprovedBy ?? undefined);
+  const overdue =
+    org.type === 'temporary_branch' &&
+    org.status === 'active' &&
+    Boolean(org.temporaryUntil) &&
+    dayjs(org.temporaryUntil).isBefore(dayjs(), 'day');
   return (
     <>
       {org.status === 'dissolved' && (
@@ -18,6 +26,7 @@ export function OrgInfo({ org }: { org: Org }) {
           title={t('org.dissolvedBanner', { date: org.dissolvedOn ?? '—', reason: org.dissolvedReason ?? '—' })}
         />
       )}
+      {overdue && <Alert type="warning" showIcon className="re-modal-alert" title={t('org.projectOverdue')} />}
       <Descriptions size="small" column={{ xs: 1, sm: 2, xl: 3, xxl: 4 }} className="re-org-desc">
         <Descriptions.Item label={t('org.shortName')}>{dash(org.shortName)}</Descriptions.Item>
         <Descriptions.Item label={t('org.code')}>
@@ -41,6 +50,12 @@ export function OrgInfo({ org }: { org: Org }) {
           <>
             <Descriptions.Item label={t('org.projectName')}>{dash(org.projectName)}</Descriptions.Item>
             <Descriptions.Item label={t('org.temporaryUntil')}>{dash(org.temporaryUntil)}</Descriptions.Item>
+            <Descriptions.Item label={t('org.parentApprovedBy')}>
+              {dash(org.parentApprovedBy ? (approver.data?.name ?? '…') : null)}
+            </Descriptions.Item>
+            {org.projectEndedOn && (
+              <Descriptions.Item label={t('org.projectEndedOn')}>{org.projectEndedOn}</Descriptions.Item>
+            )}
           </>
         )}
         {org.status === 'dissolved' && (

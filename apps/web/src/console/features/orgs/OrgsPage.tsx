@@ -6,7 +6,8 @@ import { useSearchParams } from 'react-router';
 import { useI18n } from '../../../lib/i18n';
 import { useAccess } from '../../app/access';
 import { PageContainer } from '../../components/PageContainer';
-import { useOrg } from './api';
+import { ImportExportButtons } from '../imports/ImportExportButtons';
+import { orgKeys, useOrg } from './api';
 import { ChildOrgsTab } from './ChildOrgsTab';
 import { CommitteeTab } from './CommitteeTab';
 import { OrgFormModal, type OrgFormTarget } from './OrgFormModal';
@@ -16,6 +17,7 @@ import { OrgTreePanel } from './OrgTreePanel';
 import { OrgTypeTag } from './OrgTypeTag';
 import { OrgUnitsTab } from './OrgUnitsTab';
 import { RestructureModal, type RestructureTarget } from './RestructureModal';
+import { SplitModal } from './SplitModal';
 import { useOrgTree } from './useOrgTree';
 
 const TABS = ['children', 'committee', 'units', 'history'] as const;
@@ -33,6 +35,7 @@ export default function OrgsPage() {
   const [expanded, setExpanded] = useState<Key[]>([]);
   const [formTarget, setFormTarget] = useState<OrgFormTarget | null>(null);
   const [restructure, setRestructure] = useState<RestructureTarget | null>(null);
+  const [splitting, setSplitting] = useState<Org | null>(null);
 
   const select = (id: string, nextTab: TabKey = tab) =>
     setParams(nextTab === 'children' ? { org: id } : { org: id, tab: nextTab });
@@ -76,8 +79,9 @@ export default function OrgsPage() {
 
   const onRestructured = (done: RestructureTarget, preview: RestructurePreview) => {
     setRestructure(null);
+    setSplitting(null);
     const { org: moved } = done;
-    void tree.refresh([moved.parentId, preview.target?.id]);
+    void tree.refresh([moved.parentId, preview.target?.id, ...preview.creates.map((c) => c.id)]);
     expand(preview.target?.id);
     select(moved.id, 'history');
   };
@@ -97,12 +101,21 @@ export default function OrgsPage() {
   const restructureMenu = org && canRestructure && active && org.parentId && (
     <Dropdown
       menu={{
-        items: (['move', 'merge', 'dissolve'] as const).map((action) => ({
+        items: (
+          [
+            'move',
+            'merge',
+            'split',
+            'dissolve',
+            ...(org.type === 'temporary_branch' ? (['projectEnd'] as const) : []),
+          ] as const
+        ).map((action) => ({
           key: action,
           label: t(`restructure.${action}`),
-          danger: action === 'dissolve',
+          danger: action === 'dissolve' || action === 'projectEnd',
         })),
-        onClick: ({ key }) => setRestructure({ action: key as RestructureTarget['action'], org }),
+        onClick: ({ key }) =>
+          key === 'split' ? setSplitting(org) : setRestructure({ action: key as RestructureTarget['action'], org }),
       }}
     >
       <Button>
@@ -125,7 +138,12 @@ export default function OrgsPage() {
   );
 
   return (
-    <PageContainer title={t('menu.orgs')}>
+    <PageContainer
+      title={t('menu.orgs')}
+      extra={
+        <ImportExportButtons kind="organizations" exportParams={{ withinId: selectedId }} invalidate={orgKeys.all} />
+      }
+    >
       <Row gutter={16} wrap={false} className="re-split">
         <Col flex="320px" className="re-split-side">
           <OrgTreePanel
@@ -194,6 +212,12 @@ export default function OrgsPage() {
         nameOf={(id) => tree.findNode(id)?.name}
         onClose={() => setRestructure(null)}
         onDone={onRestructured}
+      />
+      <SplitModal
+        org={splitting}
+        nameOf={(id) => tree.findNode(id)?.name}
+        onClose={() => setSplitting(null)}
+        onDone={(o, p) => onRestructured({ action: 'split', org: o }, p)}
       />
     </PageContainer>
   );

@@ -19,10 +19,14 @@ interface Values {
   intoId?: OrgOption;
   effectiveDate?: Dayjs | null;
   date?: Dayjs;
+  endedOn?: Dayjs;
+  returnToId?: OrgOption;
   reason?: string;
 }
 
-const FIELDS = ['newParentId', 'intoId', 'effectiveDate', 'date', 'reason'];
+const FIELDS = ['newParentId', 'intoId', 'effectiveDate', 'date', 'endedOn', 'returnToId', 'reason'];
+/** Branches that can take members back when a temporary branch closes. */
+const RETURN_TYPES: readonly OrgType[] = ['branch', 'joint_branch'];
 const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 const BRANCH_LIKE: readonly OrgType[] = ['branch', 'joint_branch', 'temporary_branch'];
 const COMMITTEE_LIKE: readonly OrgType[] = ['work_committee', 'party_committee', 'general_branch'];
@@ -34,10 +38,12 @@ function toBody(action: RestructureAction, v: Values): RestructureBody {
   if (action === 'move') return { newParentId: v.newParentId?.value ?? '' };
   if (action === 'merge')
     return { intoId: v.intoId?.value ?? '', effectiveDate: v.effectiveDate?.format('YYYY-MM-DD'), reason };
+  if (action === 'projectEnd')
+    return { endedOn: (v.endedOn ?? dayjs()).format('YYYY-MM-DD'), reason, returnToId: v.returnToId?.value };
   return { date: (v.date ?? dayjs()).format('YYYY-MM-DD'), reason: reason ?? '' };
 }
 
-/** 迁移 / 合并 / 撤销: fill in, 预览 what will change (server preview endpoint), then confirm. */
+/** 迁移 / 合并 / 撤销 / 项目结束: fill in, 预览 what will change (server preview endpoint), then confirm. */
 export function RestructureModal({
   target,
   nameOf,
@@ -61,6 +67,10 @@ export function RestructureModal({
     if (!target) return;
     form.resetFields();
     if (target.action === 'dissolve') form.setFieldsValue({ date: dayjs() });
+    if (target.action === 'projectEnd') {
+      const planned = target.org.temporaryUntil ? dayjs(target.org.temporaryUntil) : null;
+      form.setFieldsValue({ endedOn: planned && !planned.isAfter(dayjs(), 'day') ? planned : dayjs() });
+    }
     setPlanned(null);
     setRefusal(null);
   }, [target, form]);
@@ -104,7 +114,17 @@ export function RestructureModal({
   const footer = planned ? (
     <Space>
       <Button onClick={() => setPlanned(null)}>{t('restructure.back')}</Button>
-      <Button type="primary" danger={action !== 'move'} loading={apply.isPending} onClick={onConfirm}>
+      <Button
+        type="primary"
+        danger={action !== 'move'}
+        loading={apply.isPending}
+        disabled={
+          action === 'projectEnd' &&
+          planned.preview.unplaced > 0 &&
+          !('returnToId' in planned.body && planned.body.returnToId)
+        }
+        onClick={onConfirm}
+      >
         {t('restructure.confirm', { action: actionName })}
       </Button>
     </Space>
@@ -166,6 +186,19 @@ export function RestructureModal({
               <DatePicker style={{ width: '100%' }} disabledDate={noFuture} />
             </Form.Item>
             <Form.Item name="reason" label={t('restructure.dissolveReason')} rules={required}>
+              <Input.TextArea rows={2} maxLength={500} />
+            </Form.Item>
+          </>
+        )}
+        {action === 'projectEnd' && (
+          <>
+            <Form.Item name="endedOn" label={t('restructure.endedOn')} rules={required}>
+              <DatePicker style={{ width: '100%' }} disabledDate={noFuture} />
+            </Form.Item>
+            <Form.Item name="returnToId" label={t('restructure.returnTo')} extra={t('restructure.returnToHint')}>
+              <OrgTreeSelect onlyTypes={RETURN_TYPES} allowClear style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item name="reason" label={t('restructure.reason')}>
               <Input.TextArea rows={2} maxLength={500} />
             </Form.Item>
           </>

@@ -53,7 +53,31 @@ export function RestructurePreviewView({
           </Col>
         ))}
       </Row>
-      {nothing && preview.dissolves.length === 0 && <Alert type="info" title={t('restructure.nothing')} />}
+      {nothing && preview.dissolves.length === 0 && preview.creates.length === 0 && (
+        <Alert type="info" title={t('restructure.nothing')} />
+      )}
+      {preview.unplaced > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('restructure.unplaced', { n: preview.unplaced })}
+          className="re-modal-alert"
+        />
+      )}
+      {preview.creates.length > 0 && (
+        <div className="re-preview-block">
+          <div className="re-preview-label">{t('restructure.creates')}</div>
+          {preview.creates.map((c) => (
+            <div key={c.id} className="re-preview-create">
+              <Tag color="green">{c.name}</Tag>
+              <OrgTypeTag type={c.type} small />
+              <span className="re-muted">
+                {t('restructure.createsCount', { members: c.members, children: c.children })}
+              </span>
+            </div>
+          ))}
+        </div>
+      )}
       {preview.dissolves.length > 0 && (
         <div className="re-preview-block">
           <div className="re-preview-label">{t('restructure.dissolves')}</div>
@@ -100,7 +124,10 @@ export function RestructurePreviewView({
             {t('restructure.memberSample')} ({preview.membersMoved})
           </div>
           {preview.memberSample.map((m) => (
-            <Tag key={m.id}>{m.name}</Tag>
+            <Tag key={m.id} color={m.toName === null ? 'red' : undefined}>
+              {m.name}
+              {m.toName !== undefined && ` → ${m.toName ?? '？'}`}
+            </Tag>
           ))}
         </div>
       )}

@@ -4,6 +4,7 @@ import type {
   CreateCommitteeBody,
   CreateOrgBody,
   DissolveOrgBody,
+  EndProjectBody,
   MergeOrgBody,
   MoveOrgBody,
   Org,
@@ -11,6 +12,7 @@ import type {
   Page,
   RestructurePreview,
   SetOrgUnitsBody,
+  SplitOrgBody,
   TermWarnings,
   Unit,
   UpdateOrgBody,
@@ -29,8 +31,16 @@ export const orgKeys = {
   termWarnings: (params: QueryParams) => [...orgKeys.all, 'term-warnings', params] as const,
 };
 
-export type RestructureAction = 'move' | 'merge' | 'dissolve';
-export type RestructureBody = MoveOrgBody | MergeOrgBody | DissolveOrgBody;
+export type RestructureAction = 'move' | 'merge' | 'split' | 'dissolve' | 'projectEnd';
+export type RestructureBody = MoveOrgBody | MergeOrgBody | SplitOrgBody | DissolveOrgBody | EndProjectBody;
+/** URL segment of each action: /orgs/:id/<segment> and /orgs/:id/<segment>/preview. */
+const ACTION_PATH: Record<RestructureAction, string> = {
+  move: 'move',
+  merge: 'merge',
+  split: 'split',
+  dissolve: 'dissolve',
+  projectEnd: 'project-end',
+};
 
 export const orgApi = {
   list: (params: QueryParams) => api.get<Page<Org>>('/orgs', params),
@@ -45,9 +55,9 @@ export const orgApi = {
   elect: (id: string, body: CreateCommitteeBody) => api.post<Committee>(`/orgs/${id}/committees`, body),
   termWarnings: (params: QueryParams) => api.get<TermWarnings>('/orgs/term-warnings', params),
   preview: (id: string, action: RestructureAction, body: RestructureBody) =>
-    api.post<RestructurePreview>(`/orgs/${id}/${action}/preview`, body),
+    api.post<RestructurePreview>(`/orgs/${id}/${ACTION_PATH[action]}/preview`, body),
   restructure: (id: string, action: RestructureAction, body: RestructureBody) =>
-    api.post<RestructurePreview>(`/orgs/${id}/${action}`, body),
+    api.post<RestructurePreview>(`/orgs/${id}/${ACTION_PATH[action]}`, body),
 };
 
 export function useOrg(id: string | undefined) {
