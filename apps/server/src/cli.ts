@@ -16,6 +16,7 @@ import { seedDemo } from './db/seed/seed-demo.js';
 import { startServer } from './main.js';
 import { verifyAuditChain } from './modules/audit/index.js';
 import { backupDatabase, RestoreError, restoreDatabase } from './modules/backup/backup.service.js';
+import { exportCommand, ImportCliError, importCommand } from './modules/imports/imports.cli.js';
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -30,7 +31,12 @@ const USAGE = `Usage: red-engine <command>
   admin create --username U [--password P] [--display-name N]
   audit verify                            recompute the audit hash chain
   backup FILE                             write a backup of the whole database
-  restore FILE                            restore a backup into an empty database`;
+  restore FILE                            restore a backup into an empty database
+  import members|organizations FILE [--dry-run] [--valid-only] [--org CODE] [--lang en-US]
+                                          import an .xlsx in the template columns; one line per bad row
+                                          (row N, column C: message); exit 0 when every row is valid, 2 otherwise
+  export members|organizations FILE [--org CODE]
+                                          write the zone's (or a subtree's) records as .xlsx, masked`;
 
 async function withDatabase<T>(config: Config, work: (h: DbHandle) => Promise<T>): Promise<T> {
   const handle = await openDatabase(
@@ -120,10 +126,14 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       username: { type: 'string' },
       password: { type: 'string' },
       'display-name': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'valid-only': { type: 'boolean' },
+      org: { type: 'string' },
+      lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const [command, sub] = positionals;
+  const [command, sub, target] = positionals;
   if (values.help) {
     console.log(USAGE);
     return 0;
@@ -198,12 +208,28 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         );
         return 0;
       }
+      case 'import':
+        return await withDatabase(config, (h) =>
+          importCommand(h.db, config, {
+            kind: sub,
+            file: target,
+            dryRun: values['dry-run'],
+            validOnly: values['valid-only'],
+            org: values.org,
+            lang: values.lang,
+          }),
+        );
+      case 'export':
+        return await withDatabase(config, (h) =>
+          exportCommand(h.db, config, { kind: sub, file: target, org: values.org }),
+        );
       default:
         throw new CliError(`unknown command "${command}"; run red-engine --help`);
     }
   } catch (err) {
     if (err instanceof ConfigError) console.error(err.message);
-    else if (err instanceof CliError || err instanceof RestoreError) console.error(`red-engine: ${err.message}`);
+    else if (err instanceof CliError || err instanceof RestoreError || err instanceof ImportCliError)
+      console.error(`red-engine: ${err.message}`);
     else console.error(`red-engine: ${(err as Error).message ?? err}`);
     return 1;
   }

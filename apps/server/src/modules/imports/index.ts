@@ -1,0 +1,3 @@
+export { formatRowError } from './imports.policy.js';
+export { importRoutes } from './imports.routes.js';
+export { createImportService, type ImportService, type JobState } from './imports.service.js';
