@@ -45,6 +45,9 @@ export const CreateUserBodySchema = z.strictObject({
     .array(z.strictObject({ role: RoleSchema, orgId: IdSchema }))
     .min(1)
     .max(20),
+  memberId: IdSchema.optional().describe(
+    'Link the account to this party member (their H5 login); the member must be in your scope and not linked yet',
+  ),
 });
 export type CreateUserBody = z.infer<typeof CreateUserBodySchema>;
 

@@ -9,6 +9,7 @@ import {
   type UpdateUserBody,
   type User,
 } from '@red-engine/shared';
+import { sql } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import type { Actor, ActorRole, RequestContext } from '../../core/actor.js';
 import { decryptText, encryptText, hashPassword } from '../../core/crypto.js';
@@ -18,6 +19,7 @@ import { isStrongPassword } from '../../core/password-policy.js';
 import { isPathInScope, scopePaths } from '../../core/scope.js';
 import { inTransaction } from '../../core/transaction.js';
 import type { Db, DbOrTx } from '../../db/client.js';
+import { queryRows } from '../../db/rows.js';
 import { createSessionRepository } from '../auth/session.repository.js';
 import { createOrgRepository } from '../org/index.js';
 import { maskPhone, toUserDto, userAuditView } from './user.mapper.js';
@@ -123,12 +125,23 @@ export function createUserService(deps: { db: Db; config: Config }) {
         const grants = dedupe(body.roles);
         await users.replaceRoles(row.id, grants, tx);
         const roles = (await users.rolesOf([row.id], tx)).get(row.id) ?? [];
+        // 党员账号: the member's own H5 login reads the record linked here.
+        if (body.memberId) {
+          const [member] = await queryRows<{ id: string; org_path: string | null; user_id: string | null }>(
+            tx,
+            sql`select id, org_path, user_id from members where id = ${body.memberId} and status = 'active' for update`,
+          );
+          if (!member || !isPathInScope(actor, 'user:create', member.org_path))
+            throw fieldError('body.memberId', MESSAGES.memberLinkNotFound);
+          if (member.user_id) throw fieldError('body.memberId', MESSAGES.memberAlreadyLinked);
+          await tx.execute(sql`update members set user_id = ${row.id}, updated_at = now() where id = ${member.id}`);
+        }
         audit.record({
           action: 'user.create',
           entity: 'user',
           entityId: row.id,
           orgPath: roles[0]?.orgPath ?? null,
-          after: userAuditView(row, grants),
+          after: { ...userAuditView(row, grants), ...(body.memberId ? { memberId: body.memberId } : {}) },
         });
         return toUserDto(row, visibleRoles(actor, roles));
       });

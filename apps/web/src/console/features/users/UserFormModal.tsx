@@ -1,10 +1,11 @@
-import { CreateUserBodySchema, PASSWORD_MIN_LENGTH, type Role, type User } from '@red-engine/shared';
+import { CreateUserBodySchema, type Member, PASSWORD_MIN_LENGTH, type Role, type User } from '@red-engine/shared';
 import { App, Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { applyFormError } from '../../../lib/errors';
 import { useI18n } from '../../../lib/i18n';
 import { rulesFrom } from '../../../lib/zod-rules';
 import type { OrgOption } from '../../components/OrgTreeSelect';
+import { MemberPicker } from '../transfers/TransferCreateModal';
 import { useCreateUser, useUpdateUser } from './api';
 import { RoleGrantsField } from './RoleGrantsField';
 
@@ -15,6 +16,7 @@ interface Values {
   displayName: string;
   phone?: string;
   password?: string;
+  memberId?: string;
   roles: { role: Role; orgId?: OrgOption }[];
 }
 
@@ -43,6 +45,15 @@ export function UserFormModal({ target, onClose }: { target: UserFormTarget | nu
     }
   }, [target, form]);
 
+  /** 关联党员: the account becomes the member's own H5 login, as 党员 of the member's branch. */
+  const onMemberPicked = (m: Member | undefined) => {
+    if (!m) return;
+    form.setFieldsValue({
+      displayName: m.name,
+      roles: m.orgId ? [{ role: 'member', orgId: { value: m.orgId, label: m.orgName ?? m.orgId } }] : undefined,
+    });
+  };
+
   const onFinish = (v: Values) => {
     const roles = v.roles.map((r) => ({ role: r.role, orgId: r.orgId?.value ?? '' }));
     const phone = v.phone?.trim() || undefined;
@@ -54,6 +65,7 @@ export function UserFormModal({ target, onClose }: { target: UserFormTarget | nu
           phone,
           password: v.password ?? '',
           roles,
+          memberId: v.memberId || undefined,
         },
         {
           onSuccess: (u) => {
@@ -89,6 +101,11 @@ export function UserFormModal({ target, onClose }: { target: UserFormTarget | nu
       forceRender
     >
       <Form form={form} name="user-form" layout="vertical" onFinish={onFinish} className="re-modal-form">
+        {!editing && (
+          <Form.Item name="memberId" label={t('user.linkMember')} extra={t('user.linkMemberHint')}>
+            <MemberPicker onPicked={onMemberPicked} />
+          </Form.Item>
+        )}
         <div className="re-form-grid">
           {!editing && (
             <Form.Item
