@@ -8,10 +8,12 @@ import { I18nProvider, useI18n } from '../lib/i18n';
 import { queryClient } from '../lib/query-client';
 import { installToastPresenter } from './feedback';
 import { MobileGuard } from './MobileGuard';
+import { CommunityPage } from './pages/CommunityPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { MfaNoticePage } from './pages/MfaNoticePage';
 import { MinePage } from './pages/MinePage';
+import { MyTransfersPage } from './pages/MyTransfersPage';
 import { PasswordPage } from './pages/PasswordPage';
 import { RecordPage } from './pages/RecordPage';
 import { TabLayout } from './TabLayout';
@@ -37,6 +39,22 @@ function Routed() {
             element={
               <MobileGuard allowSetup>
                 <MfaNoticePage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/community"
+            element={
+              <MobileGuard>
+                <CommunityPage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/transfers"
+            element={
+              <MobileGuard>
+                <MyTransfersPage />
               </MobileGuard>
             }
           />

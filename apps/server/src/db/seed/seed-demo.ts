@@ -7,7 +7,9 @@ import type { Db } from '../client.js';
 import { organizations, userRoles, users } from '../schema/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoOrg, demoZone } from './demo-zone.js';
 import { createRandom } from './random.js';
+import { seedCommunityService } from './seed-community-service.js';
 import { type SeedBranch, seedMembers } from './seed-members.js';
+import { seedRecruitment } from './seed-recruitment.js';
 import { insertStructure, planStructure } from './seed-structure.js';
 import { seedTransfers } from './seed-transfers.js';
 
@@ -81,6 +83,8 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
   // Record fields of the organizations, units, committees and venues come from a generator of their own.
   const structure = planStructure(rows, byKey, opts.seed ?? 20180701);
   const pathById = new Map(rows.map((r) => [r.id!, r.path]));
+  const foundedById = new Map(rows.map((r) => [r.id!, r.foundedOn ?? null]));
+  for (const b of branches) b.foundedOn = foundedById.get(b.id) ?? null;
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ctx = systemContext('seed');
@@ -132,6 +136,18 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
         branches,
         admin: accounts.get('admin')!,
         dataKey: opts.dataKey,
+        today,
+      });
+      await seedRecruitment(tx, audit, createRandom((opts.seed ?? 20180701) + 4), {
+        branches,
+        admin: accounts.get('admin')!,
+        dataKey: opts.dataKey,
+        today,
+      });
+      await seedCommunityService(tx, audit, createRandom((opts.seed ?? 20180701) + 3), {
+        branches,
+        accounts,
+        orgs: byKey,
         today,
       });
     }

@@ -18,7 +18,16 @@ import type { Tx } from '../client.js';
 import { memberEvents, members } from '../schema/index.js';
 import type { Random } from './random.js';
 
-export type SeedBranch = { key: string; id: string; path: string; name: string; type: OrgType; domain: OrgDomain };
+export type SeedBranch = {
+  key: string;
+  id: string;
+  path: string;
+  name: string;
+  type: OrgType;
+  domain: OrgDomain;
+  /** 建立日期; temporary branches take in their members from then on. */
+  foundedOn?: string | null;
+};
 
 /** Mongolian given names as written in Chinese, with the traditional script (U+1820–U+1877) and gender. */
 const MONGOLIAN_NAMES: [string, string, 'male' | 'female'][] = [
@@ -299,6 +308,7 @@ export async function seedMembers(
   const upTo = (d: string) => (d > today ? today : d);
   const byId = new Map(branches.map((b) => [b.id, b]));
   let deceasedDone = false;
+  let lostCount = 0;
 
   const addMember = (branch: SeedBranch, p: Person, forceFull = false) => {
     const age = Math.floor(daysBetween(p.birthDate, today) / 365.25);
@@ -309,7 +319,11 @@ export async function seedMembers(
     const phone =
       rnd.next() < 0.95 ? `1${rnd.pick(['3', '5', '8', '8', '9', '7'])}${pad(rnd.int(0, 999_999_999), 9)}` : null;
     const id = rnd.uuid();
-    const probationary = !forceFull && rnd.next() < 0.04;
+    // Members of a temporary branch keep their relation in a settled branch and are placed (编入) in the
+    // temporary one for the project; temporary branches recruit no one (DOMAIN-RULES §3.1).
+    const temporary = branch.type === 'temporary_branch';
+    const full = forceFull || temporary;
+    const probationary = !full && rnd.next() < 0.04;
     const adult = addYears(p.birthDate, 18);
     const events: FoldableEvent[] = [];
     const rows: (typeof memberEvents.$inferInsert)[] = [];
@@ -350,37 +364,78 @@ export async function seedMembers(
       const at = addDays(addYears(p.birthDate, rnd.int(joinAge[0], joinAge[1])), rnd.int(0, 364));
       joinDate = [[at, '1970-03-01'].sort()[1]!, latest].sort()[0]!;
       if (joinDate < adult) joinDate = adult;
-      const moved = !forceFull && rnd.next() < 0.05;
-      const origin = moved ? rnd.pick(settled.filter((b) => b.id !== branch.id)) : branch;
+      const moved = temporary || (!full && rnd.next() < 0.05);
+      const origin = moved
+        ? rnd.pick(
+            settled.filter(
+              (b) =>
+                b.id !== branch.id &&
+                (!temporary || b.domain === 'private_enterprise' || b.domain === 'state_enterprise'),
+            ),
+          )
+        : branch;
       const extended = rnd.next() < 0.03;
       const fullDate = addDays(addYears(joinDate, 1), extended ? rnd.int(183, 300) : rnd.int(0, 20));
       push('registered', joinDate, origin, { category: 'probationary' });
       if (extended) push('probation_extended', addDays(joinDate, 360), origin, { months: 6 });
       push('converted', upTo(fullDate), origin);
       let last = events.at(-1)!.effectiveDate;
-      if (moved) {
+      if (moved && temporary) {
+        const from = [addDays(last, 1), branch.foundedOn ?? addDays(today, -300)].sort()[1]!;
+        last = upTo(between(rnd, from, addDays(from, 60)));
+        push('moved', last, branch, { reason: '编入临时党支部' }, origin);
+      } else if (moved) {
         last = upTo(between(rnd, addDays(last, 30), addDays(today, -20)));
         push('moved', last, branch, { reason: '工作调动' }, origin);
       }
-      if (!forceFull) {
+      // Warnings tell a believable story: flows and lost contact of the last two years, most of them recent.
+      const recent = (bands: [number, number, number][]) => {
+        const [lo, hi] = weighted<[number, number]>(
+          rnd,
+          bands.map(([a, b, w]) => [[a, b], w]),
+        );
+        const d = addDays(today, -rnd.int(lo, hi));
+        // Nobody flows out or goes missing before their own latest record: such a member simply stays put.
+        return d > last ? d : null;
+      };
+      if (!full) {
         const x = rnd.next();
         if (x < 0.012) {
-          const out = between(rnd, last, addDays(today, -10));
-          push('flow_out', out, branch, { destination: rnd.pick(FLOW_DESTINATIONS), reason: '外出务工' });
+          const out = recent([
+            [10, 170, 6],
+            [190, 330, 3],
+            [400, 640, 1],
+          ]);
+          if (out) push('flow_out', out, branch, { destination: rnd.pick(FLOW_DESTINATIONS), reason: '外出务工' });
         } else if (x < 0.022) {
-          const out = between(rnd, last, addDays(today, -200));
-          push('flow_out', out, branch, { destination: rnd.pick(FLOW_DESTINATIONS), reason: '外出务工' });
-          push('flow_back', upTo(between(rnd, addDays(out, 60), addDays(today, -5))), branch);
+          const out = recent([[200, 900, 1]]);
+          if (out) {
+            push('flow_out', out, branch, { destination: rnd.pick(FLOW_DESTINATIONS), reason: '外出务工' });
+            push('flow_back', upTo(between(rnd, addDays(out, 60), addDays(today, -5))), branch);
+          }
         } else if (x < 0.028) {
-          push('lost', between(rnd, [last, addDays(today, -1100)].sort()[1]!, addDays(today, -200)), branch, {
-            reason: '长期外出，联系不上',
-          });
+          // The first one found missing is close to 2 years (除名 due), the next past 6 months (停止党籍 due).
+          const bands: [number, number, number][][] = [
+            [[650, 700, 1]],
+            [[230, 330, 1]],
+            [
+              [30, 170, 3],
+              [190, 420, 2],
+            ],
+          ];
+          const lost = recent(bands[Math.min(lostCount, 2)]!);
+          if (lost) {
+            lostCount += 1;
+            push('lost', lost, branch, { reason: '长期外出，联系不上' });
+          }
         } else if (x < 0.034) {
-          push('transferred_out', between(rnd, last, addDays(today, -15)), branch, {
-            destination: rnd.pick(TRANSFER_DESTINATIONS),
-            documentNo: `鄂开组转字〔${today.slice(0, 4)}〕${rnd.int(1, 99)}号`,
-            reason: '工作调动',
-          });
+          const out = recent([[15, 1000, 1]]);
+          if (out)
+            push('transferred_out', out, branch, {
+              destination: rnd.pick(TRANSFER_DESTINATIONS),
+              documentNo: `鄂开组转字〔${out.slice(0, 4)}〕${rnd.int(1, 99)}号`,
+              reason: '工作调动',
+            });
         } else if (!deceasedDone && age >= 75 && domain === 'community') {
           deceasedDone = true;
           push('died', between(rnd, last, addDays(today, -30)), branch);
@@ -412,7 +467,7 @@ export async function seedMembers(
         p.ethnicity === '02'
           ? '内蒙古鄂托克旗'
           : rnd.pick(['内蒙古鄂托克旗', '内蒙古杭锦旗', '陕西榆林', '山西忻州', '河北张家口', '宁夏石嘴山']),
-      workUnit: branch.name.replace(/党支部$/, ''),
+      workUnit: (temporary ? (byId.get(events[0]?.orgId ?? '') ?? branch) : branch).name.replace(/党支部$/, ''),
       talentFlags: education === '14' ? ['master'] : [],
       tags: rnd.next() < 0.08 ? [rnd.pick(['先锋岗', '突击队', '责任区'])] : [],
       partyPosts: p.posts ?? [],

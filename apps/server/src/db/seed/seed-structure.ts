@@ -202,6 +202,8 @@ export function planStructure(
     if (temporary) {
       row.projectName = row.name.replace('临时党支部', '');
       row.temporaryUntil = addMonths(today, rnd.int(6, 20));
+      // Set up with the approval of its parent, which appoints the secretary (DOMAIN-RULES §3.1).
+      row.parentApprovedBy = row.parentId ?? null;
     }
     const parentKey = row.parentId ? keyOf.get(row.parentId) : undefined;
     row.unitSituation =

@@ -244,6 +244,28 @@ export function createMemberRepository(db: DbOrTx) {
       return { rows, total: Number(totals[0]?.n ?? 0) };
     },
 
+    /**
+     * One batch of the members the list would show (same state, scope and filters), in branch then pinyin order,
+     * after a keyset position: exports read a whole scope this way without offsets.
+     */
+    async exportBatch(
+      roots: readonly string[],
+      q: Omit<ListMembersQuery, 'current' | 'pageSize' | 'sorter'>,
+      after: { orgPath: string; namePinyin: string; id: string } | null,
+      limit: number,
+    ) {
+      const source = stateSource(roots, q.asOf, q.orgId);
+      const where = listWhere(roots, q as ListMembersQuery);
+      const keyset = after
+        ? sql`and (coalesce(s.org_path, ''), m.name_pinyin, m.id) > (${after.orgPath}, ${after.namePinyin}, ${after.id}::uuid)`
+        : sql``;
+      return queryRows<StateRow & { name_pinyin: string }>(
+        db,
+        sql`select s.*, m.name_pinyin from (${source}) s join members m on m.id = s.member_id where ${where} ${keyset}
+          order by coalesce(s.org_path, ''), m.name_pinyin, m.id limit ${limit}`,
+      );
+    },
+
     /** Counts of the active members in scope (and under `orgId`) as of a date, by each statistics dimension. */
     async stats(roots: readonly string[], q: { orgId?: string | undefined }, asOf: string, historical: boolean) {
       const source = stateSource(roots, historical ? asOf : undefined, q.orgId);

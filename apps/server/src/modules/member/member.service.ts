@@ -89,40 +89,68 @@ const toFoldable = (e: EventRow): FoldableEvent => ({
   details: e.details as MemberEventDetails,
 });
 
+/** Sealed and derived columns of the personal fields given (ID number, phone, address, name). */
+export function memberPersonalColumns(dataKey: Buffer, f: UpdateMemberBody): Partial<NewMemberRow> {
+  const seal = (plain: string) => encryptText(dataKey, plain);
+  const out: Partial<NewMemberRow> = {};
+  if (f.name !== undefined) Object.assign(out, { name: f.name }, nameKeys(f.name));
+  if (f.idNumber !== undefined) {
+    const id = f.idNumber.trim().toUpperCase();
+    Object.assign(out, {
+      idNumberEnc: seal(id),
+      idNumberHash: idNumberHash(dataKey, id),
+      idNumberMasked: maskIdNumber(id),
+      idTail: id.slice(-4),
+    });
+  }
+  if (f.phone !== undefined)
+    Object.assign(out, {
+      phoneEnc: f.phone ? seal(f.phone) : null,
+      phoneMasked: f.phone ? maskPhone(f.phone) : null,
+      phoneTail: f.phone ? f.phone.slice(-4) : null,
+    });
+  if (f.address !== undefined) out.addressEnc = f.address ? seal(f.address) : null;
+  for (const k of ['gender', 'ethnicity', 'birthDate', 'education', 'jobCategory'] as const)
+    if (f[k] !== undefined) Object.assign(out, { [k]: f[k] });
+  for (const k of ['nameMongolian', 'nativePlace', 'degree', 'title', 'workUnit', 'workPost'] as const)
+    if (f[k] !== undefined) Object.assign(out, { [k]: f[k] || null });
+  for (const k of ['talentFlags', 'tags', 'partyPosts'] as const)
+    if (f[k] !== undefined) Object.assign(out, { [k]: [...new Set(f[k])] });
+  return out;
+}
+
+/**
+ * The first events of a member entered in a branch: 接收为预备党员 (`joined`) for a probationary member; for a full
+ * member their history, probationary from the join date (`registered`) and full from the conversion date.
+ */
+export function newMemberEvents(
+  memberId: string,
+  org: { id: string; path: string },
+  body: Pick<CreateMemberBody, 'category' | 'joinDate' | 'fullMemberDate'>,
+  recordedBy: string,
+): NewEventRow[] {
+  const base = { memberId, orgId: org.id, orgPath: org.path, recordedBy };
+  if (body.category === 'probationary')
+    return [{ ...base, id: crypto.randomUUID(), seq: 1, type: 'joined', effectiveDate: body.joinDate }];
+  return [
+    {
+      ...base,
+      id: crypto.randomUUID(),
+      seq: 1,
+      type: 'registered',
+      effectiveDate: body.joinDate,
+      details: { category: 'probationary' },
+    },
+    { ...base, id: crypto.randomUUID(), seq: 2, type: 'converted', effectiveDate: body.fullMemberDate! },
+  ];
+}
+
 export function createMemberService(deps: { db: Db; config: Config; today?: () => string }) {
   const { db, config } = deps;
   const today = deps.today ?? (() => todayIso());
   const repo = createMemberRepository(db);
-  const seal = (plain: string) => encryptText(config.dataKey, plain);
 
-  /** Sealed and derived columns of the personal fields given (ID number, phone, address, name). */
-  function personalColumns(f: UpdateMemberBody): Partial<NewMemberRow> {
-    const out: Partial<NewMemberRow> = {};
-    if (f.name !== undefined) Object.assign(out, { name: f.name }, nameKeys(f.name));
-    if (f.idNumber !== undefined) {
-      const id = f.idNumber.trim().toUpperCase();
-      Object.assign(out, {
-        idNumberEnc: seal(id),
-        idNumberHash: idNumberHash(config.dataKey, id),
-        idNumberMasked: maskIdNumber(id),
-        idTail: id.slice(-4),
-      });
-    }
-    if (f.phone !== undefined)
-      Object.assign(out, {
-        phoneEnc: f.phone ? seal(f.phone) : null,
-        phoneMasked: f.phone ? maskPhone(f.phone) : null,
-        phoneTail: f.phone ? f.phone.slice(-4) : null,
-      });
-    if (f.address !== undefined) out.addressEnc = f.address ? seal(f.address) : null;
-    for (const k of ['gender', 'ethnicity', 'birthDate', 'education', 'jobCategory'] as const)
-      if (f[k] !== undefined) Object.assign(out, { [k]: f[k] });
-    for (const k of ['nameMongolian', 'nativePlace', 'degree', 'title', 'workUnit', 'workPost'] as const)
-      if (f[k] !== undefined) Object.assign(out, { [k]: f[k] || null });
-    for (const k of ['talentFlags', 'tags', 'partyPosts'] as const)
-      if (f[k] !== undefined) Object.assign(out, { [k]: [...new Set(f[k])] });
-    return out;
-  }
+  const personalColumns = (f: UpdateMemberBody) => memberPersonalColumns(config.dataKey, f);
 
   async function rejectDuplicate(hash: string, exceptId: string | null, tx: DbOrTx) {
     const clash = await repo.findByIdNumberHash(hash, tx);
@@ -310,28 +338,7 @@ export function createMemberService(deps: { db: Db; config: Config; today?: () =
         await rejectDuplicate(cols.idNumberHash!, null, tx);
         const id = crypto.randomUUID();
         await repo.insert({ ...(cols as NewMemberRow), id, orgId: org.id, orgPath: org.path }, tx);
-        const base = { memberId: id, orgId: org.id, orgPath: org.path, recordedBy: actor.displayName };
-        const events: NewEventRow[] =
-          body.category === 'probationary'
-            ? [{ ...base, id: crypto.randomUUID(), seq: 1, type: 'joined', effectiveDate: body.joinDate }]
-            : [
-                // Entered with their history: probationary from the join date, full from the conversion date.
-                {
-                  ...base,
-                  id: crypto.randomUUID(),
-                  seq: 1,
-                  type: 'registered',
-                  effectiveDate: body.joinDate,
-                  details: { category: 'probationary' },
-                },
-                {
-                  ...base,
-                  id: crypto.randomUUID(),
-                  seq: 2,
-                  type: 'converted',
-                  effectiveDate: body.fullMemberDate!,
-                },
-              ];
+        const events = newMemberEvents(id, org, body, actor.displayName);
         const inserted = await repo.insertEvents(events, tx);
         const row = await refreshCache(id, tx);
         audit.record({
@@ -476,6 +483,33 @@ export function createMemberService(deps: { db: Db; config: Config; today?: () =
         details: { ...arrival.details, category: body.category },
       });
       const inserted = await repo.insertEvents(history, tx);
+      const row = await refreshCache(id, tx);
+      audit.record({
+        action: 'member.create',
+        entity: 'member',
+        entityId: id,
+        orgPath: org.path,
+        after: { ...memberAuditView(row), events: inserted.map(eventAuditView) },
+      });
+      return toMemberDto(row, cachedLifecycle(row, org.name), today());
+    },
+
+    /**
+     * A 预备党员 admitted by 发展党员 (step 17, 上级党委审批): the record and its `joined` event dated the 支部大会
+     * (join date), inside the caller's transaction — the caller has decided who may do this. Same checks, cache
+     * refresh and audit as `create`.
+     */
+    async admitInTx(tx: Tx, audit: AuditRecorder, body: CreateMemberBody, recordedBy: string): Promise<Member> {
+      throwIf(checkIdentity(body, 'body', today()));
+      throwIf(checkLifecycleDates(body, today()));
+      const org = (await repo.orgsByIds([body.orgId], tx)).get(body.orgId);
+      if (!org) throw fieldError('body.orgId', MESSAGES.targetOrgRequired);
+      if (!isMemberOrgType(org.type)) throw fieldError('body.orgId', MESSAGES.memberOrgNotBranch);
+      const cols = personalColumns(body);
+      await rejectDuplicate(cols.idNumberHash!, null, tx);
+      const id = crypto.randomUUID();
+      await repo.insert({ ...(cols as NewMemberRow), id, orgId: org.id, orgPath: org.path }, tx);
+      const inserted = await repo.insertEvents(newMemberEvents(id, org, body, recordedBy), tx);
       const row = await refreshCache(id, tx);
       audit.record({
         action: 'member.create',

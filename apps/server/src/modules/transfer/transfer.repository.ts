@@ -100,6 +100,14 @@ export function createTransferRepository(db: DbOrTx) {
       return { rows, total: Number(total?.n ?? 0) };
     },
 
+    async ofMember(memberId: string, tx: DbOrTx = db) {
+      return tx
+        .select()
+        .from(transfers)
+        .where(eq(transfers.memberId, memberId))
+        .orderBy(desc(transfers.requestedOn), desc(transfers.createdAt), desc(transfers.id));
+    },
+
     async steps(transferIds: readonly string[], tx: DbOrTx = db) {
       if (transferIds.length === 0) return [];
       return tx

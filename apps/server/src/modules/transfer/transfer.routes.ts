@@ -23,6 +23,13 @@ export const transferRoutes: FastifyPluginAsyncZod<{ transfers: TransferService 
     { schema: { tags, querystring: ListTransfersQuerySchema, response: { 200: pageOf(TransferSchema) } } },
     (req) => transfers.list(req.ctx.actor!, req.query),
   );
+  app.get(
+    '/me/transfers',
+    {
+      schema: { tags, description: "The logged-in member's own transfers", response: { 200: z.array(TransferSchema) } },
+    },
+    (req) => transfers.mine(req.ctx.actor!),
+  );
   app.get('/transfers/:id', { schema: { tags, params, response: one } }, (req) =>
     transfers.get(req.ctx.actor!, req.params.id),
   );

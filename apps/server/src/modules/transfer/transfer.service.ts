@@ -235,6 +235,13 @@ export function createTransferService(deps: { db: Db; config: Config; today?: ()
       return { data: await dtos(rows), total, current: q.current, pageSize: q.pageSize };
     },
 
+    /** The member's own transfers (H5 我的组织关系转接): the member linked to the account, newest first. */
+    async mine(actor: Actor): Promise<Transfer[]> {
+      const member = await memberRepo.findByUser(actor.userId);
+      if (!member) throw notFound();
+      return dtos(await repo.ofMember(member.id));
+    },
+
     async get(actor: Actor, id: string): Promise<Transfer> {
       return dto(await loadVisible(actor, id));
     },

@@ -4,10 +4,12 @@ import {
   BulbOutlined,
   CalendarOutlined,
   HeartOutlined,
+  HomeOutlined,
   IdcardOutlined,
   PayCircleOutlined,
   ScanOutlined,
   StarOutlined,
+  SwapOutlined,
 } from '@ant-design/icons';
 import { Grid, NoticeBar, Tag, Toast } from 'antd-mobile';
 import dayjs from 'dayjs';
@@ -33,6 +35,8 @@ const ENTRIES: Entry[] = [
   { key: 'm.entry.volunteer', icon: <HeartOutlined />, color: '#f5222d' },
   { key: 'm.entry.suggestions', icon: <BulbOutlined />, color: '#faad14' },
   { key: 'm.entry.profile', icon: <IdcardOutlined />, color: '#2f54eb', to: '/record' },
+  { key: 'm.entry.community', icon: <HomeOutlined />, color: '#c8102e', to: '/community' },
+  { key: 'm.entry.transfers', icon: <SwapOutlined />, color: '#722ed1', to: '/transfers' },
 ];
 
 function partOfDay(): 'morning' | 'noon' | 'afternoon' | 'evening' {

@@ -1,4 +1,11 @@
-import { DesktopOutlined, GlobalOutlined, IdcardOutlined, LockOutlined } from '@ant-design/icons';
+import {
+  DesktopOutlined,
+  GlobalOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  LockOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
 import { LOCALES } from '@red-engine/shared';
 import { ActionSheet, Button, Dialog, List, Tag } from 'antd-mobile';
 import { useState } from 'react';
@@ -62,6 +69,12 @@ export function MinePage() {
       <List className="m-list">
         <List.Item prefix={<IdcardOutlined />} onClick={() => navigate('/record')}>
           {t('m.record')}
+        </List.Item>
+        <List.Item prefix={<HomeOutlined />} onClick={() => navigate('/community')}>
+          {t('m.cs.title')}
+        </List.Item>
+        <List.Item prefix={<SwapOutlined />} onClick={() => navigate('/transfers')}>
+          {t('m.tr.title')}
         </List.Item>
         <List.Item prefix={<GlobalOutlined />} extra={LOCALE_LABELS[locale]} onClick={() => setLangOpen(true)}>
           {t('common.language')}

@@ -8,6 +8,7 @@ import { useI18n } from '../../../lib/i18n';
 import { useProTable } from '../../../lib/pro-table';
 import { useAccess } from '../../app/access';
 import { PageContainer } from '../../components/PageContainer';
+import { ImportExportButtons } from '../imports/ImportExportButtons';
 import { OrgTreePanel } from '../orgs/OrgTreePanel';
 import { useOrgTree } from '../orgs/useOrgTree';
 import { memberApi, memberKeys, useMemberStats } from './api';
@@ -77,15 +78,22 @@ export default function MembersPage() {
     <PageContainer
       title={t('menu.members')}
       extra={
-        can('member:create') && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setFormTarget({ mode: 'create', org: createOrg })}
-          >
-            {t('member.create')}
-          </Button>
-        )
+        <Space>
+          <ImportExportButtons
+            kind="members"
+            exportParams={{ orgId, asOf, ...filterParams(filters) }}
+            invalidate={memberKeys.all}
+          />
+          {can('member:create') && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setFormTarget({ mode: 'create', org: createOrg })}
+            >
+              {t('member.create')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Row gutter={16} wrap={false} className="re-split">

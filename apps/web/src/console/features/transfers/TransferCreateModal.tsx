@@ -24,7 +24,7 @@ interface Values {
 const text = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
 
 /** Searches the members in the user's scope by keyword (name, pinyin initials, ID / phone tail). */
-function MemberPicker({
+export function MemberPicker({
   value,
   onChange,
   id,
