@@ -60,9 +60,11 @@ test('[LOGIN] wrong passwords get a clear message, and repeated failures slow th
   const messages: string[] = [];
   // Four failures are free; from the fifth the server asks to wait, and at the tenth it locks the account.
   for (let attempt = 0; attempt < 12; attempt++) {
+    // The previous answer must have settled the form before the next try (a loading button renames itself).
+    await expect(page.locator('.ant-btn-loading')).toHaveCount(0);
     await page.getByLabel('密码', { exact: true }).fill('wrong-password');
     const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByLabel('密码', { exact: true }).press('Enter');
     const body = (await (await answered).json()) as { error: { message: string } };
     await expect(alert).toContainText(body.error.message);
     messages.push(body.error.message);

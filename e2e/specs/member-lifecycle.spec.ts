@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { DEMO_PASSWORD } from '../fixtures/accounts';
+import { pickOrg } from '../fixtures/pickers';
 
 // A retry runs against the data the failed attempt left: each attempt uses its own branch, person and ID number.
 const BRANCHES = ['开发区电子信息产业园党支部', '开发区新材料产业园党支部', '开发区数字经济产业园党支部'];
@@ -16,19 +17,6 @@ function idNumber(): string {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...first17].reduce((s, c, i) => s + Number(c) * weights[i]!, 0);
   return first17 + '10X98765432'[sum % 11];
-}
-
-async function pickOrg(page: Page, scope: Locator, label: string, name: string) {
-  // The tree loads lazily: pick the node once it is there, and check the choice took.
-  await expect(async () => {
-    await scope.getByLabel(label).click();
-    await page
-      .locator('.ant-select-tree-node-content-wrapper')
-      .filter({ hasText: name })
-      .first()
-      .click({ timeout: 3_000 });
-    await expect(scope.getByTitle(name)).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
 }
 
 /** Chooses the first option of a select by keyboard, and checks the choice took. */

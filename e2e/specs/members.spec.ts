@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD } from '../fixtures/accounts';
+import { pickOrg } from '../fixtures/pickers';
 
 test('[MEMBERS] an admin finds a member by pinyin initials, transfers them to another branch and sees it in the history', async ({
   page,
@@ -28,17 +29,7 @@ test('[MEMBERS] an admin finds a member by pinyin initials, transfers them to an
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('变动类型').click();
   await page.locator('.ant-select-item-option').filter({ hasText: '组织关系转接（开发区内）' }).click();
-  // The branch picker loads its tree lazily (the zone's root expanded, 开发区商会党支部 right below it):
-  // pick the node once it is there, and check the choice took.
-  await expect(async () => {
-    await dialog.getByLabel('转入党支部').click();
-    await page
-      .locator('.ant-select-tree-node-content-wrapper')
-      .filter({ hasText: '开发区商会党支部' })
-      .first()
-      .click({ timeout: 3_000 });
-    await expect(dialog.getByTitle('开发区商会党支部')).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
+  await pickOrg(page, dialog, '转入党支部', '开发区商会党支部');
   await dialog.getByRole('button', { name: /提\s*交/ }).click();
 
   await expect(page.getByText(/已登记「组织关系转接/)).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD } from '../fixtures/accounts';
+import { pickOrg } from '../fixtures/pickers';
 
 test('[ORG] an admin sees overdue terms, moves a branch after the preview and finds it in the history', async ({
   page,
@@ -29,16 +30,7 @@ test('[ORG] an admin sees overdue terms, moves a branch after the preview and fi
   await page.getByRole('menuitem', { name: '迁移' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByText('迁移组织：宏达物流公司党支部')).toBeVisible();
-  // The tree in the picker loads lazily: pick the node once it is there, and check the choice took.
-  await expect(async () => {
-    await dialog.getByLabel('新的上级组织').click();
-    const node = page
-      .locator('.ant-select-tree-node-content-wrapper')
-      .filter({ hasText: '中共星光集团委员会' })
-      .first();
-    await node.click({ timeout: 3_000 });
-    await expect(dialog.getByTitle('中共星光集团委员会')).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
+  await pickOrg(page, dialog, '新的上级组织', '中共星光集团委员会');
   await dialog.getByRole('button', { name: /预\s*览/ }).click();
 
   // The preview says what will change before anything does.

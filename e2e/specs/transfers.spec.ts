@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { DEMO_PASSWORD } from '../fixtures/accounts';
+import { pickMember, pickOrg } from '../fixtures/pickers';
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -9,30 +10,6 @@ async function login(page: Page, username: string) {
   await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
-}
-
-/** Picks a member in the 发起转接 dialog by a search word; `skip` names are left alone (linked demo accounts). */
-async function pickMember(page: Page, dialog: Locator, keyword: string, nth = 0): Promise<string> {
-  await dialog.getByLabel('选择党员').click();
-  await page.keyboard.type(keyword);
-  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  await expect(options.nth(nth)).toContainText(keyword);
-  const label = (await options.nth(nth).textContent()) ?? '';
-  await options.nth(nth).click();
-  return label.replace(/（.*$/, '');
-}
-
-async function pickBranch(page: Page, dialog: Locator, label: string, name: string) {
-  // The tree loads lazily: pick the node once it is there, and check the choice took.
-  await expect(async () => {
-    await dialog.getByLabel(label).click();
-    await page
-      .locator('.ant-select-tree-node-content-wrapper')
-      .filter({ hasText: name })
-      .first()
-      .click({ timeout: 3_000 });
-    await expect(dialog.getByTitle(name)).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
 }
 
 /** Approves every step of the open transfer (the zone admin may act for each organization on the chain). */
@@ -61,12 +38,14 @@ test('[TRANSFERS] an admin moves a member inside the zone, sends one out with a 
   await page.getByRole('menuitem', { name: '组织关系转接' }).click();
   await expect(page).toHaveURL(/\/transfers/);
   const drawer = page.locator('.ant-drawer').filter({ visible: true });
+  // A retry runs on what the failed attempt left behind: it takes other people.
+  const retry = test.info().retry;
 
   // Within the zone: 开发区物流协会党支部 sits right under the working committee.
   await page.getByRole('button', { name: '发起转接' }).click();
   let dialog = page.getByRole('dialog').filter({ hasText: '发起组织关系转接' });
-  const moved = await pickMember(page, dialog, '刘继英');
-  await pickBranch(page, dialog, '转入党支部', '开发区物流协会党支部');
+  const moved = await pickMember(page, dialog, '刘', { skip: retry, avoid: '开发区物流协会党支部' });
+  await pickOrg(page, dialog, '转入党支部', '开发区物流协会党支部');
   await dialog.getByLabel('转接原因').fill('工作调动，调入物流协会');
   await dialog.getByRole('button', { name: /提\s*交/ }).click();
   await expect(page.getByText('转接申请已提交')).toBeVisible();
@@ -79,7 +58,7 @@ test('[TRANSFERS] an admin moves a member inside the zone, sends one out with a 
   // Out of the zone: after the approvals a numbered letter is issued; print it, then record the receipt.
   await page.getByRole('button', { name: '发起转接' }).click();
   dialog = page.getByRole('dialog').filter({ hasText: '发起组织关系转接' });
-  const leaving = await pickMember(page, dialog, '张', 0);
+  const leaving = await pickMember(page, dialog, '张', { skip: retry });
   await dialog.getByText('转出开发区').click();
   await dialog.getByLabel('转往党组织').fill('中共东胜区委组织部');
   await dialog.getByLabel('党费交至').click();
@@ -108,8 +87,8 @@ test('[TRANSFERS] an admin moves a member inside the zone, sends one out with a 
   // Revoked before anyone approved it.
   await page.getByRole('button', { name: '发起转接' }).click();
   dialog = page.getByRole('dialog').filter({ hasText: '发起组织关系转接' });
-  const revoked = await pickMember(page, dialog, '李', 1);
-  await pickBranch(page, dialog, '转入党支部', '开发区商会党支部');
+  const revoked = await pickMember(page, dialog, '李', { skip: retry + 1, avoid: '开发区商会党支部' });
+  await pickOrg(page, dialog, '转入党支部', '开发区商会党支部');
   await dialog.getByLabel('转接原因').fill('申请有误');
   await dialog.getByRole('button', { name: /提\s*交/ }).click();
   await expect(drawer.getByText(`组织关系转接 · ${revoked}`)).toBeVisible();
