@@ -14,8 +14,9 @@ import { organizations, userRoles, users } from './db/schema/index.js';
 import { printDemoAccounts } from './db/seed/demo-zone.js';
 import { seedDemo } from './db/seed/seed-demo.js';
 import { startServer } from './main.js';
-import { verifyAuditChain } from './modules/audit/index.js';
+import { sealAllPending, verifyAuditChain } from './modules/audit/index.js';
 import { backupDatabase, RestoreError, restoreDatabase } from './modules/backup/backup.service.js';
+import { blobStoreFor } from './modules/file-store/index.js';
 import { exportCommand, ImportCliError, importCommand } from './modules/imports/imports.cli.js';
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -178,7 +179,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         return 0;
       case 'audit': {
         if (sub !== 'verify') throw new CliError('usage: red-engine audit verify');
-        const verdict = await withDatabase(config, (h) => verifyAuditChain(h.db));
+        const verdict = await withDatabase(config, async (h) => {
+          await sealAllPending(h.db);
+          return verifyAuditChain(h.db);
+        });
         if (!verdict.ok) {
           console.error(`audit chain broken at entry ${verdict.brokenAt}: ${verdict.reason}`);
           return 2;
@@ -190,17 +194,23 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       }
       case 'backup': {
         if (!sub) throw new CliError('usage: red-engine backup FILE');
-        const { rows } = await withDatabase(config, (h) => backupDatabase(h.db, sub));
+        const { rows, missingFiles } = await withDatabase(config, (h) =>
+          backupDatabase(h.db, sub, { files: blobStoreFor(config) }),
+        );
         console.log(
           `backup written to ${sub}: ${Object.entries(rows)
             .map(([t, n]) => `${t} ${n}`)
             .join(', ')}`,
         );
+        if (missingFiles.length > 0)
+          console.error(
+            `warning: ${missingFiles.length} stored files are missing from DATA_DIR/files and were not backed up: ${missingFiles.join(', ')}`,
+          );
         return 0;
       }
       case 'restore': {
         if (!sub) throw new CliError('usage: red-engine restore FILE');
-        const { rows } = await withDatabase(config, (h) => restoreDatabase(h.db, sub));
+        const { rows } = await withDatabase(config, (h) => restoreDatabase(h.db, sub, { files: blobStoreFor(config) }));
         console.log(
           `restored from ${sub}: ${Object.entries(rows)
             .map(([t, n]) => `${t} ${n}`)

@@ -83,7 +83,10 @@ export async function createUser(
 }
 
 export async function auditCount(t: TestApp): Promise<number> {
-  const rows = await queryRows<{ n: number | string }>(t.database.db, sql`select count(*)::int as n from audit_events`);
+  const rows = await queryRows<{ n: number | string }>(
+    t.database.db,
+    sql`select (select count(*) from audit_events) + (select count(*) from audit_pending) as n`,
+  );
   return Number(rows[0]?.n ?? 0);
 }
 

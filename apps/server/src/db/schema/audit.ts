@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const auditEvents = pgTable(
   'audit_events',
@@ -43,4 +43,23 @@ export const auditChainHead = pgTable('audit_chain_head', {
   seq: bigint({ mode: 'number' }).notNull(),
   hash: text().notNull(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Audit events written by high-volume paths (check-in) in the transaction of their change, without taking the
+ * chain-head lock; the sealer moves them into audit_events in order and hashes them (decision 0004).
+ */
+export const auditPending = pgTable('audit_pending', {
+  id: bigserial({ mode: 'number' }).primaryKey(),
+  occurredAt: timestamp({ withTimezone: true }).notNull(),
+  actorId: text(),
+  actorName: text(),
+  action: text().notNull(),
+  entity: text().notNull(),
+  entityId: text(),
+  orgPath: text(),
+  before: jsonb(),
+  after: jsonb(),
+  requestId: text(),
+  ip: text(),
 });

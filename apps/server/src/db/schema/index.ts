@@ -4,6 +4,7 @@ export * from './committees.js';
 export * from './community-service.js';
 export * from './files.js';
 export * from './imports.js';
+export * from './meetings.js';
 export * from './members.js';
 export * from './organizations.js';
 export * from './recruitment.js';

@@ -6,6 +6,7 @@ import { inTransaction } from '../../core/transaction.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { ChainVerifier } from './audit.chain.js';
 import { type AuditScope, createAuditRepository } from './audit.repository.js';
+import { sealAllPending } from './audit.sealer.js';
 
 type Row = Awaited<ReturnType<ReturnType<typeof createAuditRepository>['list']>>['rows'][number];
 
@@ -47,15 +48,21 @@ export function createAuditService(deps: { db: Db }) {
 
   return {
     async list(actor: Actor, q: ListAuditEventsQuery): Promise<Page<AuditEvent>> {
+      // Events waiting in audit_pending are sealed first, so a reader never misses a committed change.
+      await sealAllPending(db);
       const { rows, total } = await repo.list(auditScopeOf(actor, 'audit:read'), q);
       return { data: rows.map(toAuditDto), total, current: q.current, pageSize: q.pageSize };
     },
 
-    verify: () => verifyAuditChain(db),
+    async verify() {
+      await sealAllPending(db);
+      return verifyAuditChain(db);
+    },
 
     /** An xlsx of the events in scope, with the chain head so the copy can be checked against the chain later. */
     async exportXlsx(ctx: RequestContext, q: Partial<ListAuditEventsQuery>): Promise<Buffer> {
       const actor = ctx.actor!;
+      await sealAllPending(db);
       const zh = ctx.locale === 'zh-CN';
       const wb = new ExcelJS.Workbook();
       wb.creator = 'Red Engine';

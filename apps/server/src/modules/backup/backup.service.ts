@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
 import { verifyAuditChain } from '../audit/index.js';
+import { type BlobStore, isSha256, readBlob, sha256Of } from '../file-store/index.js';
 
 /** Tables in restore order (parents before children) with the order that keeps self-references valid. */
 export const BACKUP_TABLES = [
@@ -39,6 +40,20 @@ export const BACKUP_TABLES = [
   { name: 'recruitment_cases', orderBy: 'id' },
   { name: 'recruitment_steps', orderBy: 'id' },
   { name: 'recruitment_materials', orderBy: 'id' },
+  { name: 'activity_types', orderBy: 'code' },
+  { name: 'party_group_members', orderBy: 'member_id' },
+  { name: 'meetings', orderBy: 'id' },
+  { name: 'meeting_types', orderBy: 'meeting_id, type_code' },
+  { name: 'meeting_orgs', orderBy: 'meeting_id, org_id' },
+  { name: 'meeting_participants', orderBy: 'meeting_id, member_id' },
+  { name: 'meeting_attendance', orderBy: 'meeting_id, member_id' },
+  { name: 'meeting_leaves', orderBy: 'id' },
+  { name: 'checkin_staff_tokens', orderBy: 'id' },
+  { name: 'checkin_rejections', orderBy: 'id' },
+  { name: 'meeting_files', orderBy: 'id' },
+  { name: 'meeting_amendments', orderBy: 'id' },
+  { name: 'compliance_rules', orderBy: 'id' },
+  { name: 'audit_pending', orderBy: 'id' },
   { name: 'audit_events', orderBy: 'seq' },
   { name: 'audit_chain_head', orderBy: 'id' },
 ] as const;
@@ -49,7 +64,13 @@ export const MIGRATION_SEEDED_TABLES = [
   'rule_settings',
   'working_calendar',
   'community_service_categories',
+  // compliance_rules name activity_types: children are emptied first.
+  'compliance_rules',
+  'activity_types',
 ] as const;
+
+/** Tables whose `id` is a bigserial. */
+const SERIAL_ID_TABLES = ['checkin_rejections', 'audit_pending'] as const;
 
 const FORMAT = 'red-engine-backup';
 const BATCH = 2000;
@@ -72,8 +93,13 @@ async function migrationCount(db: Db): Promise<number> {
  * Writes a logical, engine-neutral backup (gzip, one JSON document per line) from one consistent
  * snapshot, so a backup of the embedded database restores into PostgreSQL and the reverse.
  */
-export async function backupDatabase(db: Db, file: string): Promise<{ rows: Record<string, number> }> {
+export async function backupDatabase(
+  db: Db,
+  file: string,
+  opts: { files?: BlobStore } = {},
+): Promise<{ rows: Record<string, number>; missingFiles: string[] }> {
   const counts: Record<string, number> = {};
+  const missingFiles: string[] = [];
   const tmp = `${file}.partial`;
   await db.transaction(
     async (tx) => {
@@ -108,6 +134,7 @@ export async function backupDatabase(db: Db, file: string): Promise<{ rows: Reco
             if (rows.length < batch) break;
           }
         }
+        if (opts.files) yield* blobLines(tx, opts.files, counts, missingFiles);
         yield `${JSON.stringify({ end: true, counts })}\n`;
       }
       await pipeline(Readable.from(lines()), createGzip(), createWriteStream(tmp));
@@ -115,7 +142,7 @@ export async function backupDatabase(db: Db, file: string): Promise<{ rows: Reco
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
   await rename(tmp, file);
-  return { rows: counts };
+  return { rows: counts, missingFiles };
 }
 
 export class RestoreError extends Error {}
@@ -167,10 +194,14 @@ function parseLine<T>(line: string, number: number): T {
  * inside that transaction, so a file that is truncated, corrupted or does not verify leaves the
  * database as empty as it was.
  */
-export async function restoreDatabase(db: Db, file: string): Promise<{ rows: Record<string, number> }> {
+export async function restoreDatabase(
+  db: Db,
+  file: string,
+  opts: { files?: BlobStore } = {},
+): Promise<{ rows: Record<string, number> }> {
   const lines = backupLines(file);
   try {
-    return await restoreFrom(db, lines.next);
+    return await restoreFrom(db, lines.next, createBlobRestorer(opts.files));
   } finally {
     lines.close();
   }
@@ -179,6 +210,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<{ rows: Rec
 async function restoreFrom(
   db: Db,
   nextLine: () => Promise<{ line: string | null; number: number }>,
+  blobs: BlobRestorer,
 ): Promise<{ rows: Record<string, number> }> {
   const counts: Record<string, number> = {};
   const first = await nextLine();
@@ -211,13 +243,16 @@ async function restoreFrom(
       const { line, number } = await nextLine();
       if (line === null) break;
       if (!line.trim()) continue;
-      const doc = parseLine<{ table?: string; rows?: unknown[]; end?: boolean; counts?: Record<string, number> }>(
-        line,
-        number,
-      );
+      const doc = parseLine<
+        { table?: string; rows?: unknown[]; end?: boolean; counts?: Record<string, number> } & Partial<BlobPart>
+      >(line, number);
       if (doc.end) {
         end = doc;
         break;
+      }
+      if (doc.blob !== undefined) {
+        await blobs.accept(doc as BlobPart);
+        continue;
       }
       const table = BACKUP_TABLES.find((t) => t.name === doc.table);
       if (!table || !Array.isArray(doc.rows)) throw new RestoreError(`unexpected section "${doc.table}" in backup`);
@@ -235,6 +270,15 @@ async function restoreFrom(
           `the backup file is inconsistent: ${table.name} has ${counts[table.name] ?? 0} rows, its trailer says ${expected}`,
         );
     }
+    const files = blobs.finish(end.counts?.files ?? 0);
+    if (files > 0) counts.files = files;
+    // Rows came in with their ids: serial columns continue after the largest restored one.
+    for (const table of SERIAL_ID_TABLES)
+      await tx.execute(
+        sql.raw(
+          `select setval(pg_get_serial_sequence('${table}', 'id'), coalesce((select max(id) from ${table}), 0) + 1, false)`,
+        ),
+      );
     const verdict = await verifyAuditChain(tx);
     if (!verdict.ok) throw new RestoreError(`restored data does not verify: ${verdict.reason}`);
     const head = header.auditHead;
@@ -244,4 +288,81 @@ async function restoreFrom(
       );
   });
   return { rows: counts };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Files outside the database (活动记录 photos and attachments in the blob store under DATA_DIR/files).
+// The blobs named by `meeting_files` (sha256 and thumb_sha256) travel in the backup between the last table and the
+// trailer, one line per part of at most 768 KiB:
+//   {"blob":"<sha256>","size":N,"part":i,"parts":P,"data":"<base64>"}
+// The trailer's `counts.files` says how many blobs the file holds. Restore checks every blob's SHA-256 and writes
+// it back through the store; blobs are immutable and named by content, so writing one twice is harmless and a
+// failed restore at worst leaves unreferenced blobs. A blob the store has lost at backup time is reported in
+// `missingFiles`, not fatal: the backup of everything else still matters more.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Tables whose rows name blobs in the blob store, with the columns that hold the SHA-256. */
+const BLOB_REFERENCES = sql`select sha256 as sha from meeting_files
+  union select thumb_sha256 from meeting_files where thumb_sha256 is not null order by 1`;
+const BLOB_PART_BYTES = 768 * 1024;
+
+type BlobPart = { blob: string; size: number; part: number; parts: number; data: string };
+
+async function* blobLines(
+  tx: Parameters<typeof queryRows>[0],
+  store: BlobStore,
+  counts: Record<string, number>,
+  missing: string[],
+): AsyncGenerator<string> {
+  counts.files = 0;
+  for (const { sha } of await queryRows<{ sha: string }>(tx, BLOB_REFERENCES)) {
+    const bytes = isSha256(sha) ? await readBlob(store, sha) : null;
+    if (!bytes) {
+      missing.push(sha);
+      continue;
+    }
+    const parts = Math.max(1, Math.ceil(bytes.length / BLOB_PART_BYTES));
+    for (let part = 0; part < parts; part++) {
+      const data = bytes.subarray(part * BLOB_PART_BYTES, (part + 1) * BLOB_PART_BYTES).toString('base64');
+      const line: BlobPart = { blob: sha, size: bytes.length, part, parts, data };
+      yield `${JSON.stringify(line)}\n`;
+    }
+    counts.files += 1;
+  }
+}
+
+type BlobRestorer = { accept(part: BlobPart): Promise<void>; finish(expected: number): number };
+
+/** Puts blobs back together part by part, checks each against its name and hands it to the store. */
+function createBlobRestorer(store: BlobStore | undefined): BlobRestorer {
+  let current: { sha: string; size: number; parts: number; chunks: Buffer[] } | null = null;
+  let restored = 0;
+  const broken = (sha: string) => new RestoreError(`the backup file is corrupted: file ${sha} is damaged`);
+  return {
+    async accept(p) {
+      if (!store) throw new RestoreError('the backup holds files: restore needs the file store (DATA_DIR)');
+      if (typeof p.blob !== 'string' || !isSha256(p.blob) || typeof p.data !== 'string') throw broken(String(p.blob));
+      if (p.part === 0) {
+        if (current) throw broken(current.sha);
+        current = { sha: p.blob, size: p.size, parts: p.parts, chunks: [] };
+      }
+      if (!current || current.sha !== p.blob || p.part !== current.chunks.length) throw broken(p.blob);
+      current.chunks.push(Buffer.from(p.data, 'base64'));
+      if (current.chunks.length < current.parts) return;
+      const bytes = Buffer.concat(current.chunks);
+      const sha = current.sha;
+      current = null;
+      if (bytes.length !== p.size || sha256Of(bytes) !== sha) throw broken(sha);
+      await store.put(bytes);
+      restored += 1;
+    },
+    finish(expected) {
+      if (current) throw new RestoreError('the backup file is truncated');
+      if (restored !== expected)
+        throw new RestoreError(
+          `the backup file is inconsistent: it holds ${restored} files, its trailer says ${expected}`,
+        );
+      return restored;
+    },
+  };
 }
