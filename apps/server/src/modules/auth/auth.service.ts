@@ -220,16 +220,20 @@ export function createAuthService(deps: {
     /** Resolves the cookie session; a session still waiting for its second factor yields `mfaPending`. */
     async actorFromSession(sessionToken: string): Promise<Actor | 'mfa_pending' | null> {
       const now = new Date();
-      const session = await sessions.findLive(sha256Hex(sessionToken), now);
-      if (!session) return null;
-      const user = await users.findById(session.userId);
-      if (user?.status !== 'active') return null;
+      const found = await sessions.findLiveWithUser(sha256Hex(sessionToken), now);
+      if (!found) return null;
+      const { session, user, roles } = found;
+      if (user.status !== 'active') return null;
       if (session.mfaPending) return 'mfa_pending';
       // Sliding expiry, written at most once a minute to keep reads cheap.
       if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
         await sessions.touch(session.id, now, new Date(now.getTime() + ttlMs));
       }
-      return { ...(await actorFor(user, 'session')), sessionId: session.id, csrfToken: session.csrfToken };
+      return {
+        ...buildActor(user, roles, { ...actorOpts, via: 'session' }),
+        sessionId: session.id,
+        csrfToken: session.csrfToken,
+      };
     },
 
     async actorFromApiToken(secret: string): Promise<Actor | null> {

@@ -1,6 +1,7 @@
-import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import type { ActorRole } from '../../core/actor.js';
 import type { DbOrTx } from '../../db/client.js';
-import { apiTokens, sessions } from '../../db/schema/index.js';
+import { apiTokens, sessions, users } from '../../db/schema/index.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
@@ -9,6 +10,26 @@ export function createSessionRepository(db: DbOrTx) {
   return {
     async insert(row: typeof sessions.$inferInsert, tx: DbOrTx = db) {
       await tx.insert(sessions).values(row);
+    },
+    /**
+     * The live session with its user and the user's roles in ONE round trip: every request of a check-in burst pays
+     * for this lookup, so it must not be three.
+     */
+    async findLiveWithUser(id: string, now: Date) {
+      const [row] = await db
+        .select({
+          session: sessions,
+          user: users,
+          roles: sql<ActorRole[]>`coalesce((select json_agg(json_build_object('role', r.role, 'orgId', r.org_id,
+            'orgPath', o.path, 'orgName', o.name) order by r.created_at, r.role)
+            from user_roles r join organizations o on o.id = r.org_id where r.user_id = ${sessions.userId}), '[]'::json)`,
+        })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
+      if (!row) return undefined;
+      const roles = typeof row.roles === 'string' ? (JSON.parse(row.roles) as ActorRole[]) : row.roles;
+      return { ...row, roles };
     },
     async findLive(id: string, now: Date) {
       const [row] = await db
