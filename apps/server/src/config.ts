@@ -40,6 +40,8 @@ const EnvSchema = z.object({
   ),
   MFA_REQUIRED_FOR_ADMINS: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+  /** The address phones reach the server at (for check-in QR codes), e.g. https://dj.example.gov.cn; else the request's. */
+  PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.preprocess(
     emptyToUndefined,
     z.coerce.number().int().min(1).max(1_000_000).default(300),
@@ -84,6 +86,7 @@ export type Config = {
   sessionTtlHours: number;
   mfaRequiredForAdmins: boolean;
   trustProxy: boolean;
+  publicUrl: string | undefined;
   bodyLimit: number;
   uploadLimit: number;
   /** Per client address for login, per user for writes; brute force is stopped per account by the login policy. */
@@ -139,6 +142,7 @@ export function loadConfig(
     sessionTtlHours: e.SESSION_TTL_HOURS,
     mfaRequiredForAdmins: e.MFA_REQUIRED_FOR_ADMINS === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
+    publicUrl: e.PUBLIC_URL,
     bodyLimit: e.BODY_LIMIT_BYTES,
     uploadLimit: e.UPLOAD_LIMIT_BYTES,
     rateLimits: { loginPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE, writesPerMinute: e.WRITE_RATE_LIMIT_PER_MINUTE },

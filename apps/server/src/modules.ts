@@ -8,8 +8,11 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import type { AuthService } from './modules/auth/auth.service.js';
 import { committeeRoutes, createCommitteeService } from './modules/committee/index.js';
 import { communityServiceRoutes, createCommunityServiceService } from './modules/community-service/index.js';
+import { complianceRoutes, createComplianceService } from './modules/compliance/index.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { createImportService, importRoutes } from './modules/imports/index.js';
+import { createMeetingModule, meetingRoutes } from './modules/meeting/index.js';
+import { createMeetingRecordsService, meetingRecordsRoutes } from './modules/meeting-records/index.js';
 import { createMemberService, memberRoutes } from './modules/member/index.js';
 import { createMemberWarningsService, memberWarningRoutes } from './modules/member-warnings/index.js';
 import { createOrgService, createRestructureService, orgRoutes } from './modules/org/index.js';
@@ -37,7 +40,10 @@ export async function registerModules(
   await api.register(transferRoutes, { transfers: createTransferService({ db, config: deps.config }) });
   await api.register(communityServiceRoutes, { community: createCommunityServiceService({ db }) });
   await api.register(recruitmentRoutes, { recruitment: createRecruitmentService({ db, config: deps.config }) });
+  await api.register(meetingRoutes, createMeetingModule({ db, config: deps.config }));
   await api.register(importRoutes, { imports: createImportService({ db, config: deps.config, log: api.log }) });
+  await api.register(meetingRecordsRoutes, { records: createMeetingRecordsService({ db, config: deps.config }) });
+  await api.register(complianceRoutes, { compliance: createComplianceService({ db }) });
   await api.register(auditRoutes, { audit: createAuditService({ db }) });
   await api.register(dashboardRoutes, { db });
 }

@@ -1,4 +1,6 @@
 import type { Locale } from '@red-engine/shared';
+import { MEETING_RECORD_MESSAGES } from './messages-meeting-records.js';
+import { MEETING_MESSAGES } from './messages-meetings.js';
 
 export type LocalizedText = Record<Locale, string>;
 
@@ -6,6 +8,8 @@ const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, 'en-US': en
 
 /** Server-side texts shown to users; every entry exists in both languages. */
 export const MESSAGES = {
+  ...MEETING_MESSAGES,
+  ...MEETING_RECORD_MESSAGES,
   validationFailed: t('提交的内容有误，请检查标出的字段', 'Some fields are invalid; please check the marked fields'),
   unauthenticated: t('请先登录', 'Please log in first'),
   mfaRequired: t('请完成双因素认证', 'Please complete two-factor authentication'),

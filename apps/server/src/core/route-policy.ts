@@ -27,7 +27,14 @@ export type RoutePolicy = {
     | 'my-claim'
     | 'recruitment'
     | 'recruitment-material'
-    | 'import';
+    | 'import'
+    | 'meeting'
+    | 'meeting-leave'
+    | 'staff-token'
+    | 'my-meeting'
+    | 'my-leave'
+    | 'meeting-file'
+    | 'compliance-rule';
 };
 
 /**
@@ -171,6 +178,59 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/v1/imports/:id': { access: 'member:import', resource: 'import' },
   'GET /api/v1/exports/members': { access: 'member:export' },
   'GET /api/v1/exports/organizations': { access: 'org:export' },
+
+  // 组织生活 · 签到 (meetings module)
+  'GET /api/v1/activity-types': { access: 'authenticated' },
+  'GET /api/v1/meetings': { access: 'meeting:read' },
+  'GET /api/v1/meetings/venue-availability': { access: 'meeting:read' },
+  'GET /api/v1/venues/:id/bookings': { access: 'meeting:read', resource: 'venue' },
+  'GET /api/v1/meetings/:id': { access: 'meeting:read', resource: 'meeting' },
+  'POST /api/v1/meetings': { access: 'meeting:write' },
+  'PATCH /api/v1/meetings/:id': { access: 'meeting:write', resource: 'meeting' },
+  'POST /api/v1/meetings/:id/cancel': { access: 'meeting:write', resource: 'meeting' },
+  'GET /api/v1/meetings/:id/attendance': { access: 'meeting:read', resource: 'meeting' },
+  'GET /api/v1/meetings/:id/board': { access: 'meeting:read', resource: 'meeting' },
+  'GET /api/v1/meetings/:id/room-code': { access: 'meeting:write', resource: 'meeting' },
+  'GET /api/v1/meetings/:id/rejections': { access: 'meeting:read', resource: 'meeting' },
+  'POST /api/v1/meetings/:id/makeup': { access: 'meeting:write', resource: 'meeting' },
+  'POST /api/v1/meetings/:id/scan': { access: 'checkin:scan', resource: 'meeting' },
+  'GET /api/v1/meetings/:id/staff-tokens': { access: 'meeting:write', resource: 'meeting' },
+  'POST /api/v1/meetings/:id/staff-tokens': { access: 'meeting:write', resource: 'meeting' },
+  'POST /api/v1/staff-tokens/:id/revoke': { access: 'meeting:write', resource: 'staff-token' },
+  'GET /api/v1/meetings/:id/leaves': { access: 'meeting:read', resource: 'meeting' },
+  'POST /api/v1/meetings/:id/leaves': { access: 'meeting:write', resource: 'meeting' },
+  'POST /api/v1/meeting-leaves/:id/approve': { access: 'meeting:write', resource: 'meeting-leave' },
+  'POST /api/v1/meeting-leaves/:id/reject': { access: 'meeting:write', resource: 'meeting-leave' },
+  // A door volunteer holds a check-in token, not an account: the token in `x-checkin-token` is the credential.
+  'GET /api/v1/checkin/staff-session': { access: 'public' },
+  'POST /api/v1/checkin/staff-scan': { access: 'public' },
+  // H5: the member linked to the account.
+  'GET /api/v1/me/meetings': { access: 'profile:read' },
+  'GET /api/v1/me/meetings/:id': { access: 'profile:read', resource: 'my-meeting' },
+  'POST /api/v1/me/meetings/:id/leave': { access: 'profile:read', resource: 'my-meeting' },
+  'POST /api/v1/me/meeting-leaves/:id/withdraw': { access: 'profile:read', resource: 'my-leave' },
+  'POST /api/v1/me/checkins': { access: 'profile:read' },
+  'GET /api/v1/me/checkin-code': { access: 'profile:read' },
+  'GET /api/v1/me/attendance': { access: 'profile:read' },
+  // (meeting records: minutes, files, archive, amendments)
+  'GET /api/v1/meetings/:id/records': { access: 'meeting:read', resource: 'meeting' },
+  'PUT /api/v1/meetings/:id/minutes': { access: 'meeting:write', resource: 'meeting' },
+  'GET /api/v1/meetings/:id/files': { access: 'meeting:read', resource: 'meeting' },
+  'POST /api/v1/meetings/:id/files': { access: 'meeting:write', resource: 'meeting' },
+  'GET /api/v1/meeting-files/:id': { access: 'meeting:read', resource: 'meeting-file' },
+  'GET /api/v1/meeting-files/:id/thumbnail': { access: 'meeting:read', resource: 'meeting-file' },
+  'POST /api/v1/meeting-files/:id/remove': { access: 'meeting:write', resource: 'meeting-file' },
+  'POST /api/v1/meetings/:id/archive': { access: 'meeting:write', resource: 'meeting' },
+  'GET /api/v1/meetings/:id/amendments': { access: 'meeting:read', resource: 'meeting' },
+  // (三会一课 compliance, activity type administration, calendar)
+  'GET /api/v1/compliance/rules': { access: 'compliance:read' },
+  'POST /api/v1/compliance/rules': { access: 'compliance:manage' },
+  'PATCH /api/v1/compliance/rules/:id': { access: 'compliance:manage', resource: 'compliance-rule' },
+  'POST /api/v1/activity-types': { access: 'compliance:manage' },
+  'PATCH /api/v1/activity-types/:code': { access: 'compliance:manage' },
+  'GET /api/v1/compliance/orgs': { access: 'compliance:read' },
+  'GET /api/v1/compliance/warnings': { access: 'compliance:read' },
+  'GET /api/v1/meetings/calendar': { access: 'meeting:read' },
 
   'GET /api/v1/audit-events': { access: 'audit:read' },
   'GET /api/v1/audit-events/export': { access: 'audit:export' },

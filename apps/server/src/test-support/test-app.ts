@@ -20,6 +20,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     sessionTtlHours: 12,
     mfaRequiredForAdmins: false,
     trustProxy: false,
+    publicUrl: undefined,
     bodyLimit: 1024 * 1024,
     uploadLimit: 50 * 1024 * 1024,
     rateLimits: { loginPerMinute: 300, writesPerMinute: 300 },
@@ -46,13 +47,20 @@ export async function createTestApp(
     seed?: boolean;
     /** Seed the demo members too (default); files that never look at members can skip them. */
     members?: boolean;
+    /** 组织生活 history seeded with the members: the last two months by default, which is much cheaper. */
+    meetings?: 'year' | 'recent';
     config?: Partial<Config>;
     rateLimits?: { loginPerMinute: number; writesPerMinute: number };
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = testConfig(opts.config);
-  if (opts.seed !== false) await seedDemo(database.db, { dataKey: config.dataKey, members: opts.members !== false });
+  if (opts.seed !== false)
+    await seedDemo(database.db, {
+      dataKey: config.dataKey,
+      members: opts.members !== false,
+      meetings: opts.meetings ?? 'recent',
+    });
   const app = await buildApp({
     config,
     database,
