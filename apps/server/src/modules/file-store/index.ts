@@ -1,4 +1,14 @@
-export { checkFile, detectFileKind, FILE_STORE_MAX_BYTES, FILE_TYPES, type FileKind } from './file-store.policy.js';
+export { type BlobStore, isSha256, readBlob, sha256Of } from './blob-store.js';
+export { blobStoreFor, createDiskBlobStore } from './disk-blob-store.js';
+export {
+  checkFile,
+  cleanFileName,
+  detectFileKind,
+  extensionOf,
+  FILE_STORE_MAX_BYTES,
+  FILE_TYPES,
+  type FileKind,
+} from './file-store.policy.js';
 export { createFileStoreRepository, type FileStoreRepository } from './file-store.repository.js';
 export {
   contentDisposition,

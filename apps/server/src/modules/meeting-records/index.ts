@@ -1,0 +1,2 @@
+export { meetingRecordsRoutes } from './meeting-records.routes.js';
+export { createMeetingRecordsService, type MeetingRecordsService } from './meeting-records.service.js';

@@ -1,0 +1,1 @@
+export { MeetingRecordsPanel } from './MeetingRecordsPanel';

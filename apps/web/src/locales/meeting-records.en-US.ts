@@ -1,0 +1,75 @@
+import type { meetingRecordsZhCN } from './meeting-records.zh-CN';
+
+/** 活动记录 strings in English; the same keys as meeting-records.zh-CN.ts. */
+export const meetingRecordsEnUS: Record<keyof typeof meetingRecordsZhCN, string> = {
+  'auditAction.meeting.minutes_updated': 'Meeting minutes written',
+  'auditAction.meeting.file_added': 'Meeting photo / attachment uploaded',
+  'auditAction.meeting.file_removed': 'Meeting photo / attachment removed',
+  'auditAction.meeting.archived': 'Meeting record archived',
+  'auditAction.meeting.amended': 'Archived meeting record amended',
+
+  'meetingRecords.archivedBanner':
+    'Archived by {name} on {at}. Every later change is kept as an amendment and needs a reason.',
+  'meetingRecords.cancelledBanner':
+    'The meeting was cancelled: minutes, photos and attachments can no longer be added.',
+  'meetingRecords.archive': 'Archive',
+  'meetingRecords.archiveTitle': 'Archive the meeting record?',
+  'meetingRecords.archiveContent':
+    'Archiving locks the minutes, photos and attachments. Any later change becomes an amendment that keeps the original and needs a reason.',
+  'meetingRecords.archived': 'Archived',
+  'meetingRecords.archiveDone': 'The record is archived',
+  'meetingRecords.blocker.not_ended': 'the meeting has not ended',
+  'meetingRecords.blocker.no_minutes': 'no minutes yet',
+  'meetingRecords.blocker.cancelled': 'the meeting was cancelled',
+  'meetingRecords.blocker.archived': 'already archived',
+  'meetingRecords.listSeparator': ', ',
+  'meetingRecords.archiveBlocked': 'Cannot archive yet: {reasons}',
+
+  'meetingRecords.minutes': 'Minutes',
+  'meetingRecords.minutesPlaceholder': 'Time, place, chair, recorder, attendance; agenda and discussion; decisions…',
+  'meetingRecords.minutesEmpty': 'No minutes yet',
+  'meetingRecords.minutesSaved': 'Minutes saved',
+  'meetingRecords.minutesAmended': 'Minutes amended',
+  'meetingRecords.amendMinutes': 'Amend the minutes',
+  'meetingRecords.unsaved': 'Unsaved changes',
+  'meetingRecords.discard': 'Discard changes',
+
+  'meetingRecords.photosCount': 'Photos ({n})',
+  'meetingRecords.photosEmpty': 'No photos yet',
+  'meetingRecords.uploadPhotos': 'Upload photos',
+  'meetingRecords.photoHint': 'JPG, PNG or WebP, at most {mb} MB each',
+  'meetingRecords.attachmentsCount': 'Attachments ({n})',
+  'meetingRecords.attachmentsEmpty': 'No attachments yet',
+  'meetingRecords.uploadAttachments': 'Upload attachments',
+  'meetingRecords.attachmentHint': 'PDF, Word, Excel, PowerPoint or images (JPG, PNG), at most {mb} MB each',
+  'meetingRecords.uploaded': '{name} uploaded',
+  'meetingRecords.alreadyThere': '{name} is already in the record; not stored again',
+  'meetingRecords.uploadFailed': '{name} was not uploaded: {reason}',
+  'meetingRecords.tooLarge': '{name} is larger than {mb} MB and was not uploaded',
+  'meetingRecords.wrongType': '{name} is not a supported type and was not uploaded',
+  'meetingRecords.uploading': 'Uploading {n} files…',
+  'meetingRecords.download': 'Download',
+  'meetingRecords.preview': 'Preview',
+  'meetingRecords.remove': 'Remove',
+  'meetingRecords.removed': 'Removed',
+  'meetingRecords.fileMeta': '{size} · {by} · {at}',
+
+  'meetingRecords.reason': 'Reason',
+  'meetingRecords.reasonRequired': 'Give a reason',
+  'meetingRecords.reasonPlaceholder': 'e.g. the recorder’s slip, corrected from the sign-in sheet',
+  'meetingRecords.amendNotice':
+    'The record is archived: this change is kept as an amendment and the original stays visible.',
+  'meetingRecords.removeTitle': 'Remove “{name}”',
+  'meetingRecords.removeNotice': 'The file leaves the meeting record but stays in the archive for review.',
+  'meetingRecords.uploadReasonTitle': 'Add {n} files to the archived record',
+
+  'meetingRecords.amendments': 'Amendments',
+  'meetingRecords.amendmentsEmpty': 'No amendments',
+  'meetingRecords.amendment.minutes': 'Minutes amended',
+  'meetingRecords.amendment.fileAdded': 'File “{name}” added',
+  'meetingRecords.amendment.fileRemoved': 'File “{name}” removed',
+  'meetingRecords.amendment.by': '{name} · {at}',
+  'meetingRecords.amendment.reason': 'Reason: {reason}',
+  'meetingRecords.amendment.before': 'Before',
+  'meetingRecords.amendment.after': 'After',
+};
