@@ -8,6 +8,7 @@ import { organizations, userRoles, users } from '../schema/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoOrg, demoZone } from './demo-zone.js';
 import { createRandom } from './random.js';
 import { seedCommunityService } from './seed-community-service.js';
+import { type MeetingSpan, seedMeetings } from './seed-meetings.js';
 import { type SeedBranch, seedMembers } from './seed-members.js';
 import { seedRecruitment } from './seed-recruitment.js';
 import { insertStructure, planStructure } from './seed-structure.js';
@@ -28,6 +29,8 @@ export type SeedOptions = {
   members?: boolean;
   /** The date the demo history runs up to (today by default). */
   today?: string;
+  /** How much 组织生活 history to seed with the members: a year (default) or the last two months. */
+  meetings?: MeetingSpan;
 };
 
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -149,6 +152,11 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
         accounts,
         orgs: byKey,
         today,
+      });
+      await seedMeetings(tx, audit, createRandom((opts.seed ?? 20180701) + 5), {
+        branches,
+        today,
+        span: opts.meetings ?? 'year',
       });
     }
     return true;
