@@ -40,6 +40,19 @@ const ID_PROBE_BODIES: Record<string, string> = {
   'POST /api/v1/recruitment-cases/:id/extend-probation': '{"date":"2020-01-01","months":6,"reason":"x"}',
   'POST /api/v1/recruitment-cases/:id/cancel': '{"reason":"x"}',
   'POST /api/v1/recruitment-cases/:id/reject': '{"reason":"x"}',
+  'PUT /api/v1/meetings/:id/minutes': '{"minutes":"x"}',
+  'POST /api/v1/meeting-files/:id/remove': '{"reason":"x"}',
+  'POST /api/v1/meetings/:id/cancel': '{"reason":"x"}',
+  'POST /api/v1/meetings/:id/makeup': `{"memberIds":["${NOWHERE}"],"reason":"x"}`,
+  'POST /api/v1/meetings/:id/scan': '{"code":"x","nonce":"fuzzprobe1"}',
+  'POST /api/v1/meetings/:id/staff-tokens': '{"label":"x"}',
+  'POST /api/v1/meetings/:id/leaves': `{"memberId":"${NOWHERE}","reason":"x"}`,
+  'POST /api/v1/me/meetings/:id/leave': '{"reason":"x"}',
+};
+/** Query strings :id routes need to pass validation. */
+const ID_PROBE_QUERIES: Record<string, string> = {
+  'GET /api/v1/members/:id/sensitive': 'field=phone',
+  'GET /api/v1/venues/:id/bookings': 'from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z',
 };
 
 const NASTY_STRINGS = [
@@ -202,8 +215,10 @@ describe('API fuzz', () => {
       >;
     };
     routes = Object.keys(ROUTE_POLICIES).map((key) => {
-      const [method, url] = key.split(' ') as [string, string];
-      const op = spec.paths[url.replace(':id', '{id}')]?.[method.toLowerCase()];
+      const [method, pattern] = key.split(' ') as [string, string];
+      const op = spec.paths[pattern.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];
+      // Activity types are named by their code, not an :id: their routes are fuzzed on a built-in one.
+      const url = pattern.replace(':code', 'culture');
       const props = op?.requestBody?.content?.['application/json']?.schema?.properties;
       return {
         key,
@@ -362,7 +377,7 @@ describe('API fuzz', () => {
           : route.key === 'POST /api/v1/members/:id/events'
             ? '{"type":"lost","effectiveDate":"2020-01-01"}'
             : (ID_PROBE_BODIES[route.key] ?? (route.bodyFields ? '{}' : undefined));
-        const query = route.key === 'GET /api/v1/members/:id/sensitive' ? 'field=phone' : undefined;
+        const query = ID_PROBE_QUERIES[route.key];
         const { res } = await send(route, {
           path: pathOf(route, NOWHERE),
           ...(body ? { body } : {}),
