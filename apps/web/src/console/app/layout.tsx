@@ -1,13 +1,13 @@
 import { HomeOutlined, MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Layout, Menu } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../../lib/i18n';
 import { LogoMark } from '../components/Logo';
 import { PageLoading } from '../components/PageLoading';
 import { useAccess } from './access';
 import { HeaderActions } from './header-actions';
-import { appRoutes, findRoute } from './routes';
+import { appRoutes, findRoute, type MenuGroupKey, menuGroups } from './routes';
 
 const SIDER_KEY = 're.siderCollapsed';
 
@@ -26,10 +26,24 @@ export function ConsoleLayout() {
     });
   };
 
-  const menuItems = appRoutes
-    .filter((r) => !r.hideInMenu && can(r.access))
-    .map((r) => ({ key: r.path, icon: r.icon, label: t(r.nameKey) }));
+  const visible = appRoutes.filter((r) => !r.hideInMenu && can(r.access));
+  const item = (r: (typeof visible)[number]) => ({ key: r.path, icon: r.icon, label: t(r.nameKey) });
+  const seenGroups = new Set<MenuGroupKey>();
+  const menuItems = visible.flatMap((r) => {
+    if (!r.group) return [item(r)];
+    if (seenGroups.has(r.group)) return [];
+    seenGroups.add(r.group);
+    const g = menuGroups[r.group];
+    const children = visible.filter((x) => x.group === r.group).map(item);
+    return [{ key: `group:${r.group}`, icon: g.icon, label: t(g.nameKey), children }];
+  });
   const current = findRoute(pathname);
+  const currentGroup = current?.group;
+  const [openKeys, setOpenKeys] = useState<string[]>(currentGroup ? [`group:${currentGroup}`] : []);
+  useEffect(() => {
+    if (currentGroup)
+      setOpenKeys((keys) => (keys.includes(`group:${currentGroup}`) ? keys : [...keys, `group:${currentGroup}`]));
+  }, [currentGroup]);
 
   return (
     <Layout className="re-layout">
@@ -58,6 +72,8 @@ export function ConsoleLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={current ? [current.path] : []}
+          openKeys={collapsed ? undefined : openKeys}
+          onOpenChange={setOpenKeys}
           items={menuItems}
           onClick={({ key }) => navigate(key)}
           aria-label={t('app.fullName')}
@@ -81,6 +97,7 @@ export function ConsoleLayout() {
                     </Link>
                   ),
                 },
+                ...(currentGroup ? [{ title: t(menuGroups[currentGroup].nameKey) }] : []),
                 ...(current ? [{ title: t(current.nameKey) }] : []),
               ]}
             />

@@ -1,5 +1,6 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
+import { PageLoading } from '../components/PageLoading';
 import { LoginPage } from '../features/auth/LoginPage';
 import { NotFoundPage } from '../features/errors/ErrorPages';
 import { RequireSession, SetupGate } from './guards';
@@ -8,6 +9,7 @@ import { appRoutes, Guarded, HomeRedirect } from './routes';
 
 const SetupPasswordPage = lazy(() => import('../features/auth/SetupPasswordPage'));
 const SetupMfaPage = lazy(() => import('../features/auth/SetupMfaPage'));
+const MeetingProjectorPage = lazy(() => import('../features/meetings/projector/MeetingProjectorPage'));
 
 export function AppRoutes() {
   return (
@@ -27,6 +29,17 @@ export function AppRoutes() {
           <SetupGate step="mfa">
             <SetupMfaPage />
           </SetupGate>
+        }
+      />
+      {/* 投屏签到: full screen on the meeting-room projector, outside the console layout. */}
+      <Route
+        path="/meetings/:id/projector"
+        element={
+          <RequireSession>
+            <Suspense fallback={<PageLoading fullscreen />}>
+              <MeetingProjectorPage />
+            </Suspense>
+          </RequireSession>
         }
       />
       <Route

@@ -3,10 +3,14 @@ import {
   AuditOutlined,
   BankOutlined,
   BellOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
   DashboardOutlined,
   FlagOutlined,
   HeartOutlined,
   IdcardOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
   SwapOutlined,
   TeamOutlined,
   UserAddOutlined,
@@ -29,7 +33,15 @@ export interface AppRoute {
   access: Permission | null;
   element: LazyExoticComponent<ComponentType>;
   hideInMenu?: boolean;
+  /** Sider submenu the entry sits in; routes of one group are listed together where the first one stands. */
+  group?: MenuGroupKey;
 }
+
+/** Sider submenus (组织生活 …). */
+export const menuGroups = {
+  orgLife: { nameKey: 'menu.orgLife', icon: <CalendarOutlined /> },
+} satisfies Record<string, { nameKey: MessageKey; icon: ReactNode }>;
+export type MenuGroupKey = keyof typeof menuGroups;
 
 /** The one route table: it feeds the router, the sider menu and the breadcrumb. */
 export const appRoutes: AppRoute[] = [
@@ -97,6 +109,38 @@ export const appRoutes: AppRoute[] = [
     element: lazy(() => import('../features/community-service/CommunityServicePage')),
   },
   {
+    path: '/meetings',
+    nameKey: 'menu.meetings',
+    icon: <ScheduleOutlined />,
+    access: 'meeting:read',
+    group: 'orgLife',
+    element: lazy(() => import('../features/meetings/MeetingsModule')),
+  },
+  {
+    path: '/meetings/calendar',
+    nameKey: 'menu.meetingCalendar',
+    icon: <CalendarOutlined />,
+    access: 'meeting:read',
+    group: 'orgLife',
+    element: lazy(() => import('../features/compliance/CalendarPage')),
+  },
+  {
+    path: '/compliance',
+    nameKey: 'menu.compliance',
+    icon: <CheckSquareOutlined />,
+    access: 'compliance:read',
+    group: 'orgLife',
+    element: lazy(() => import('../features/compliance/CompliancePage')),
+  },
+  {
+    path: '/compliance/rules',
+    nameKey: 'menu.complianceRules',
+    icon: <SettingOutlined />,
+    access: 'compliance:manage',
+    group: 'orgLife',
+    element: lazy(() => import('../features/compliance/RulesPage')),
+  },
+  {
     path: '/member-warnings',
     nameKey: 'menu.memberWarnings',
     icon: <WarningOutlined />,
@@ -127,8 +171,11 @@ export const appRoutes: AppRoute[] = [
   },
 ];
 
+/** The most specific route for a path (/meetings/calendar before /meetings). */
 export const findRoute = (pathname: string): AppRoute | undefined =>
-  appRoutes.find((r) => pathname === r.path || pathname.startsWith(`${r.path}/`));
+  appRoutes
+    .filter((r) => pathname === r.path || pathname.startsWith(`${r.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
 
 export function Guarded({ route }: { route: AppRoute }) {
   const { can } = useAccess();

@@ -29,11 +29,13 @@ export function MemberPicker({
   onChange,
   id,
   onPicked,
+  'aria-label': ariaLabel,
 }: {
   value?: string;
   onChange?: (v: string | undefined) => void;
   id?: string;
   onPicked?: (m: Member | undefined) => void;
+  'aria-label'?: string;
 }) {
   const { t } = useI18n();
   const [keyword, setKeyword] = useState('');
@@ -51,7 +53,7 @@ export function MemberPicker({
   return (
     <Select<string>
       id={id}
-      aria-label={t('transfer.pickMember')}
+      aria-label={ariaLabel ?? t('transfer.pickMember')}
       value={value}
       allowClear
       placeholder={t('transfer.searchMember')}
