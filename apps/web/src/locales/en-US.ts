@@ -1,5 +1,9 @@
 import { communityServiceEnUS } from './community-service.en-US';
+import { complianceEnUS } from './compliance.en-US';
 import { importsEnUS } from './imports.en-US';
+import { meetingRecordsEnUS } from './meeting-records.en-US';
+import { meetingsEnUS } from './meetings.en-US';
+import { meetingsH5EnUS } from './meetings-h5.en-US';
 import { membersEnUS } from './members.en-US';
 import { orgsEnUS } from './orgs.en-US';
 import { recruitmentEnUS } from './recruitment.en-US';
@@ -441,6 +445,10 @@ export const enUS: Record<MessageKey, string> = {
   ...unitsEnUS,
   ...transfersEnUS,
   ...communityServiceEnUS,
+  ...complianceEnUS,
   ...recruitmentEnUS,
   ...importsEnUS,
+  ...meetingsEnUS,
+  ...meetingRecordsEnUS,
+  ...meetingsH5EnUS,
 };

@@ -1,5 +1,9 @@
 import { communityServiceZhCN } from './community-service.zh-CN';
+import { complianceZhCN } from './compliance.zh-CN';
 import { importsZhCN } from './imports.zh-CN';
+import { meetingRecordsZhCN } from './meeting-records.zh-CN';
+import { meetingsZhCN } from './meetings.zh-CN';
+import { meetingsH5ZhCN } from './meetings-h5.zh-CN';
 import { membersZhCN } from './members.zh-CN';
 import { orgsZhCN } from './orgs.zh-CN';
 import { recruitmentZhCN } from './recruitment.zh-CN';
@@ -433,8 +437,12 @@ export const zhCN = {
   ...unitsZhCN,
   ...transfersZhCN,
   ...communityServiceZhCN,
+  ...complianceZhCN,
   ...recruitmentZhCN,
   ...importsZhCN,
+  ...meetingsZhCN,
+  ...meetingRecordsZhCN,
+  ...meetingsH5ZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -14,6 +14,12 @@ import { LoginPage } from './pages/LoginPage';
 import { MfaNoticePage } from './pages/MfaNoticePage';
 import { MinePage } from './pages/MinePage';
 import { MyTransfersPage } from './pages/MyTransfersPage';
+import { AttendancePage } from './pages/meetings/AttendancePage';
+import { CheckinPage } from './pages/meetings/CheckinPage';
+import { MyCodePage } from './pages/meetings/MyCodePage';
+import { MyMeetingDetailPage } from './pages/meetings/MyMeetingDetailPage';
+import { MyMeetingsPage } from './pages/meetings/MyMeetingsPage';
+import { StaffScanPage } from './pages/meetings/StaffScanPage';
 import { PasswordPage } from './pages/PasswordPage';
 import { RecordPage } from './pages/RecordPage';
 import { TabLayout } from './TabLayout';
@@ -66,6 +72,48 @@ function Routed() {
               </MobileGuard>
             }
           />
+          <Route
+            path="/meetings"
+            element={
+              <MobileGuard>
+                <MyMeetingsPage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/meetings/:id"
+            element={
+              <MobileGuard>
+                <MyMeetingDetailPage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/checkin"
+            element={
+              <MobileGuard>
+                <CheckinPage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/my-code"
+            element={
+              <MobileGuard>
+                <MyCodePage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/attendance"
+            element={
+              <MobileGuard>
+                <AttendancePage />
+              </MobileGuard>
+            }
+          />
+          {/* The volunteer's link carries its own credential: no login. */}
+          <Route path="/staff" element={<StaffScanPage />} />
           <Route
             element={
               <MobileGuard>

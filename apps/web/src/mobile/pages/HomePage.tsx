@@ -8,6 +8,7 @@ import {
   IdcardOutlined,
   PayCircleOutlined,
   ScanOutlined,
+  ScheduleOutlined,
   StarOutlined,
   SwapOutlined,
 } from '@ant-design/icons';
@@ -27,8 +28,9 @@ interface Entry {
 }
 
 const ENTRIES: Entry[] = [
-  { key: 'm.entry.meetings', icon: <CalendarOutlined />, color: '#c8102e' },
-  { key: 'm.entry.checkin', icon: <ScanOutlined />, color: '#fa541c' },
+  { key: 'mm.list.title', icon: <CalendarOutlined />, color: '#c8102e', to: '/meetings' },
+  { key: 'm.entry.checkin', icon: <ScanOutlined />, color: '#fa541c', to: '/checkin' },
+  { key: 'mm.entry.attendance', icon: <ScheduleOutlined />, color: '#389e0d', to: '/attendance' },
   { key: 'm.entry.study', icon: <BookOutlined />, color: '#d48806' },
   { key: 'm.entry.points', icon: <StarOutlined />, color: '#eb2f96' },
   { key: 'm.entry.dues', icon: <PayCircleOutlined />, color: '#13a8a8' },

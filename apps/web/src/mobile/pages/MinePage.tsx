@@ -4,6 +4,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   LockOutlined,
+  QrcodeOutlined,
   SwapOutlined,
 } from '@ant-design/icons';
 import { LOCALES } from '@red-engine/shared';
@@ -69,6 +70,9 @@ export function MinePage() {
       <List className="m-list">
         <List.Item prefix={<IdcardOutlined />} onClick={() => navigate('/record')}>
           {t('m.record')}
+        </List.Item>
+        <List.Item prefix={<QrcodeOutlined />} onClick={() => navigate('/my-code')}>
+          {t('mm.mine.code')}
         </List.Item>
         <List.Item prefix={<HomeOutlined />} onClick={() => navigate('/community')}>
           {t('m.cs.title')}
