@@ -1,28 +1,6 @@
-import { type APIRequestContext, expect, type Page, request, test } from '@playwright/test';
+import { expect, request, test } from '@playwright/test';
 import { DEMO_PASSWORD } from '../fixtures/accounts';
-
-/** An API session of the zone admin: cookies kept by the context, the CSRF token sent with every write. */
-async function adminApi(baseURL: string) {
-  const ctx = await request.newContext({ baseURL });
-  const res = await ctx.post('/api/v1/auth/login', { data: { username: 'admin', password: DEMO_PASSWORD } });
-  expect(res.ok()).toBe(true);
-  const csrf = (await res.json()).me.csrfToken as string;
-  const post = async (url: string, data: object) => {
-    const r = await ctx.post(`/api/v1${url}`, { data, headers: { 'x-csrf-token': csrf } });
-    expect(r.ok(), `${url}: ${r.status()} ${await r.text()}`).toBe(true);
-    return r.json();
-  };
-  const get = async (url: string) => (await ctx.get(`/api/v1${url}`)).json();
-  return { ctx: ctx as APIRequestContext, post, get };
-}
-
-async function phoneLogin(page: Page) {
-  await page.goto('/m/login');
-  await page.getByLabel(/^用户名/).fill('member');
-  await page.getByLabel(/^密码/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page.getByText('我的', { exact: true })).toBeVisible();
-}
+import { adminApi, phoneLogin } from '../fixtures/api';
 
 test('[COMMUNITY] a member claims a community need on the phone and completes it; the community confirms the hours', async ({
   browser,
