@@ -323,6 +323,7 @@ describe('red-engine backup / restore (CLI)', () => {
     return d;
   };
 
+  // Each CLI round trip runs three processes over the full demo year (about 7,000 meetings): seed, backup, restore.
   it('on the embedded database: exit 0 for a round trip, non-zero with a reason otherwise', async () => {
     const src = { DATA_DIR: dir('cli-src') };
     const dst = { DATA_DIR: dir('cli-dst') };
@@ -362,7 +363,7 @@ describe('red-engine backup / restore (CLI)', () => {
     }
     expect(fps[1]).toEqual(fps[0]);
     expect(fps[0]!.organizations!.rows).toBeGreaterThan(400);
-  });
+  }, 240_000);
 
   it.skipIf(noPg)('on PostgreSQL: backup from one database, restore into another', async () => {
     const dbs: PgDatabase[] = [await createPgDatabase('cli_src'), await createPgDatabase('cli_dst')];
@@ -378,5 +379,5 @@ describe('red-engine backup / restore (CLI)', () => {
     } finally {
       for (const d of dbs) await d.drop();
     }
-  });
+  }, 240_000);
 });
