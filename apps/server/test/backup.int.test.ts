@@ -365,19 +365,23 @@ describe('red-engine backup / restore (CLI)', () => {
     expect(fps[0]!.organizations!.rows).toBeGreaterThan(400);
   }, 240_000);
 
-  it.skipIf(noPg)('on PostgreSQL: backup from one database, restore into another', async () => {
-    const dbs: PgDatabase[] = [await createPgDatabase('cli_src'), await createPgDatabase('cli_dst')];
-    try {
-      const [src, dst] = dbs.map((d) => ({ DATA_DIR: dir('cli-pg'), DATABASE_URL: d.url }));
-      const file = join(work, 'cli-pg.re-backup.gz');
-      expect((await cli(['seed', '--demo'], src!)).code).toBe(0);
-      expect((await cli(['backup', file], src!)).code).toBe(0);
-      const restore = await cli(['restore', file], dst!);
-      expect(restore.code, restore.output).toBe(0);
-      expect((await cli(['audit', 'verify'], dst!)).code).toBe(0);
-      expect((await cli(['restore', file], dst!)).code).not.toBe(0);
-    } finally {
-      for (const d of dbs) await d.drop();
-    }
-  }, 240_000);
+  it.skipIf(noPg)(
+    'on PostgreSQL: backup from one database, restore into another',
+    async () => {
+      const dbs: PgDatabase[] = [await createPgDatabase('cli_src'), await createPgDatabase('cli_dst')];
+      try {
+        const [src, dst] = dbs.map((d) => ({ DATA_DIR: dir('cli-pg'), DATABASE_URL: d.url }));
+        const file = join(work, 'cli-pg.re-backup.gz');
+        expect((await cli(['seed', '--demo'], src!)).code).toBe(0);
+        expect((await cli(['backup', file], src!)).code).toBe(0);
+        const restore = await cli(['restore', file], dst!);
+        expect(restore.code, restore.output).toBe(0);
+        expect((await cli(['audit', 'verify'], dst!)).code).toBe(0);
+        expect((await cli(['restore', file], dst!)).code).not.toBe(0);
+      } finally {
+        for (const d of dbs) await d.drop();
+      }
+    },
+    240_000,
+  );
 });
