@@ -24,11 +24,16 @@ export function isZoneWide(actor: Actor, permission: Permission): boolean {
   return scopePaths(actor, permission).some((root) => root.split('/').filter(Boolean).length === 1);
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** Escapes LIKE wildcards, so a path is matched as text. */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** SQL predicate: the path column lies in one of these subtrees (none: false). */
+export function pathsWhere(pathColumn: AnyColumn | SQL, roots: readonly string[]): SQL {
+  if (roots.length === 0) return sql`false`;
+  return or(...roots.map((root) => sql`${pathColumn} like ${`${escapeLike(root)}%`}`))!;
+}
 
 /** SQL predicate: the path column lies in one of the actor's subtrees for this permission. */
 export function scopeWhere(actor: Actor, permission: Permission, pathColumn: AnyColumn | SQL): SQL {
-  const roots = scopePaths(actor, permission);
-  if (roots.length === 0) return sql`false`;
-  return or(...roots.map((root) => sql`${pathColumn} like ${`${escapeLike(root)}%`}`))!;
+  return pathsWhere(pathColumn, scopePaths(actor, permission));
 }

@@ -1,5 +1,6 @@
 import type { ListClaimsQuery, ListMemberReportsQuery, ListNeedsQuery, ListOrgReportsQuery } from '@red-engine/shared';
-import { and, eq, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { escapeLike, pathsWhere } from '../../core/scope.js';
 import type { DbOrTx } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
 import { communityNeeds, memberReports, members, needClaims, orgReports, ruleSettings } from '../../db/schema/index.js';
@@ -10,12 +11,8 @@ export type OrgReportRow = typeof orgReports.$inferSelect;
 export type NeedRow = typeof communityNeeds.$inferSelect;
 export type ClaimRow = typeof needClaims.$inferSelect;
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-export function within(column: SQL, roots: readonly string[]): SQL {
-  if (roots.length === 0) return sql`false`;
-  return or(...roots.map((r) => sql`${column} like ${`${escapeLike(r)}%`}`))!;
-}
+/** Kept under its local name: the visibility rules below read as prose with it. */
+export const within = (column: SQL, roots: readonly string[]): SQL => pathsWhere(column, roots);
 
 /** `column` lies in the subtree of organization `orgId` (any organization; scope is applied separately). */
 const inSubtreeOf = (column: SQL, orgId: string) =>

@@ -1,4 +1,5 @@
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { escapeLike } from '../../core/scope.js';
 import type { DbOrTx } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
 import { activityTypes, complianceRules, ruleSettings } from '../../db/schema/index.js';
@@ -39,7 +40,6 @@ const COMPLIANCE_ORG_TYPES_SQL = sql.raw(
   `('work_committee', 'party_committee', 'general_branch', 'branch', 'joint_branch', 'temporary_branch', 'party_group')`,
 );
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** A timestamp parameter, typed for both drivers. */
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const under = (column: SQL, path: string | null) => (path ? sql`${column} like ${`${escapeLike(path)}%`}` : sql`true`);

@@ -1,5 +1,6 @@
 import type { MeetingFileKind } from '@red-engine/shared';
-import { and, asc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { pathsWhere } from '../../core/scope.js';
 import type { DbOrTx } from '../../db/client.js';
 import { meetingAmendments, meetingFiles, meetings, users } from '../../db/schema/index.js';
 
@@ -8,13 +9,8 @@ export type MeetingFileRow = typeof meetingFiles.$inferSelect;
 export type AmendmentRow = typeof meetingAmendments.$inferSelect;
 export type FileWithUploader = MeetingFileRow & { uploadedByName: string | null };
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** The meeting's organization path lies in one of the actor's subtrees for the permission at hand. */
-function meetingInScope(roots: readonly string[]): SQL {
-  if (roots.length === 0) return sql`false`;
-  return or(...roots.map((r) => sql`${meetings.orgPath} like ${`${escapeLike(r)}%`}`))!;
-}
+const meetingInScope = (roots: readonly string[]): SQL => pathsWhere(meetings.orgPath, roots);
 
 const fileColumns = {
   id: meetingFiles.id,

@@ -1,5 +1,6 @@
 import type { ListMeetingsQuery, ParticipantSpec } from '@red-engine/shared';
-import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { escapeLike, pathsWhere } from '../../core/scope.js';
 import type { DbOrTx } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
 import {
@@ -15,13 +16,6 @@ import type { RawCounts } from './meeting.policy.js';
 
 export type MeetingRow = typeof meetings.$inferSelect;
 export type StaffTokenRow = typeof checkinStaffTokens.$inferSelect;
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-export function within(column: SQL, roots: readonly string[]): SQL {
-  if (roots.length === 0) return sql`false`;
-  return or(...roots.map((r) => sql`${column} like ${`${escapeLike(r)}%`}`))!;
-}
 
 /** Check-in defaults kept as rule data (migration 0009); a missing row falls back to these. */
 export const CHECKIN_DEFAULTS = {
@@ -123,7 +117,7 @@ export function createMeetingRepository(db: DbOrTx) {
     },
 
     async list(roots: readonly string[], q: ListMeetingsQuery, now: Date) {
-      const parts: SQL[] = [within(sql`mt.org_path`, roots)];
+      const parts: SQL[] = [pathsWhere(sql`mt.org_path`, roots)];
       if (q.orgId)
         parts.push(sql`mt.org_path like (select so.path from organizations so where so.id = ${q.orgId}) || '%'`);
       if (q.typeCode)

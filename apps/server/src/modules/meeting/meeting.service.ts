@@ -20,7 +20,7 @@ import { queryRows } from '../../db/rows.js';
 import { meetings, members, organizations, venues } from '../../db/schema/index.js';
 import { iso, toMeetingDetailDto, toMeetingDto } from './meeting.mapper.js';
 import { isEditable } from './meeting.policy.js';
-import { createMeetingRepository, type MeetingRow, within } from './meeting.repository.js';
+import { createMeetingRepository, type MeetingRow } from './meeting.repository.js';
 import { newMeetingSecret } from './meeting.tokens.js';
 
 const MINUTE = 60_000;
@@ -381,9 +381,6 @@ export function createMeetingService(deps: { db: Db; onChanged?: (id: string) =>
         endsAt: iso(r.ends_at)!,
       }));
     },
-
-    /** Meetings visible under a scope, for other modules (compliance, dashboard). */
-    visibleWhere: (actor: Actor) => within(sql`mt.org_path`, scopePaths(actor, 'meeting:read')),
   };
 }
 
