@@ -113,15 +113,30 @@ async function runOn(backend, dbConfig) {
     });
     if (plan.statusCode !== 201) throw new Error(`planning failed: ${plan.body}`);
     const meeting = plan.json();
+    // A meeting is planned days ahead: let its notices (one SMS per member through the outbox) go out before the
+    // burst, as they would have, rather than compete with it.
+    for (let waited = 0; waited < 120_000; waited += 500) {
+      const [{ n }] = await rows(sql`select count(*)::int as n from notification_outbox where status = 'pending'`);
+      if (n === 0) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    // Like the projector: one refresh per rotation, however many phones are scanning at that moment.
     let code = null;
     let refreshAt = 0;
+    let refreshing = null;
     const roomCode = async () => {
       if (Date.now() >= refreshAt) {
-        const res = (
-          await app.inject({ method: 'GET', url: `/api/v1/meetings/${meeting.id}/room-code`, headers: adminHeaders })
-        ).json();
-        code = res.code;
-        refreshAt = Date.parse(res.validUntil);
+        refreshing ??= app
+          .inject({ method: 'GET', url: `/api/v1/meetings/${meeting.id}/room-code`, headers: adminHeaders })
+          .then((res) => {
+            const body = res.json();
+            code = body.code;
+            refreshAt = Date.parse(body.validUntil);
+          })
+          .finally(() => {
+            refreshing = null;
+          });
+        await refreshing;
       }
       return code;
     };

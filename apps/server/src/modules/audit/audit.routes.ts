@@ -1,4 +1,10 @@
-import { AuditEventSchema, AuditVerifyResultSchema, ListAuditEventsQuerySchema, pageOf } from '@red-engine/shared';
+import {
+  AuditEventSchema,
+  AuditVerifyResultSchema,
+  ListAuditEventsQuerySchema,
+  pageOf,
+  shanghaiDate,
+} from '@red-engine/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AuditService } from './audit.service.js';
 
@@ -12,7 +18,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ audit: AuditService }> = async
   app.get('/audit-events/export', { schema: { tags, querystring: ListAuditEventsQuerySchema } }, async (req, reply) => {
     const { current: _c, pageSize: _p, ...filters } = req.query;
     const file = await audit.exportXlsx(req.ctx, filters);
-    const name = `audit-${new Date().toISOString().slice(0, 10)}.xlsx`;
+    const name = `audit-${shanghaiDate(new Date())}.xlsx`;
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="${name}"`)

@@ -2,6 +2,7 @@ import type { LoginBody, LoginResult, Me } from '@red-engine/shared';
 import { eq } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import type { Actor, RequestContext } from '../../core/actor.js';
+import { createBatcher } from '../../core/batcher.js';
 import { decryptText, dummyPasswordHash, randomToken, sha256Hex, verifyPassword } from '../../core/crypto.js';
 import { AppError } from '../../core/errors.js';
 import { MESSAGES } from '../../core/messages.js';
@@ -40,6 +41,11 @@ export function createAuthService(deps: {
   const { db, config } = deps;
   const users = deps.users ?? createUserRepository(db);
   const sessions = deps.sessions ?? createSessionRepository(db);
+  // Every request looks its session up; under a burst the lookups of concurrent requests share one statement.
+  const sessionLookups = createBatcher(async (ids: string[]) => {
+    const found = await sessions.findLiveWithUsers(ids, new Date());
+    return ids.map((id) => found.get(id));
+  });
   const ttlMs = config.sessionTtlHours * 3600_000;
   const actorOpts = { mfaRequiredForAdmins: config.mfaRequiredForAdmins };
 
@@ -220,7 +226,7 @@ export function createAuthService(deps: {
     /** Resolves the cookie session; a session still waiting for its second factor yields `mfaPending`. */
     async actorFromSession(sessionToken: string): Promise<Actor | 'mfa_pending' | null> {
       const now = new Date();
-      const found = await sessions.findLiveWithUser(sha256Hex(sessionToken), now);
+      const found = await sessionLookups.submit(sha256Hex(sessionToken));
       if (!found) return null;
       const { session, user, roles } = found;
       if (user.status !== 'active') return null;

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { ActorRole } from '../../core/actor.js';
 import type { DbOrTx } from '../../db/client.js';
 import { apiTokens, sessions, users } from '../../db/schema/index.js';
@@ -7,7 +7,29 @@ export type SessionRow = typeof sessions.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
 export function createSessionRepository(db: DbOrTx) {
+  /** Several sessions in one statement (the request guard batches the lookups of concurrent requests). */
+  async function findLiveWithUsers(ids: string[], now: Date) {
+    const rows = await db
+      .select({
+        session: sessions,
+        user: users,
+        roles: sql<ActorRole[]>`coalesce((select json_agg(json_build_object('role', r.role, 'orgId', r.org_id,
+          'orgPath', o.path, 'orgName', o.name) order by r.created_at, r.role)
+          from user_roles r join organizations o on o.id = r.org_id where r.user_id = ${sessions.userId}), '[]'::json)`,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(ids.length === 1 ? eq(sessions.id, ids[0]!) : inArray(sessions.id, ids), gt(sessions.expiresAt, now)));
+    return new Map(
+      rows.map((row) => {
+        const roles = typeof row.roles === 'string' ? (JSON.parse(row.roles) as ActorRole[]) : row.roles;
+        return [row.session.id, { ...row, roles }] as const;
+      }),
+    );
+  }
+
   return {
+    findLiveWithUsers,
     async insert(row: typeof sessions.$inferInsert, tx: DbOrTx = db) {
       await tx.insert(sessions).values(row);
     },
@@ -16,20 +38,7 @@ export function createSessionRepository(db: DbOrTx) {
      * for this lookup, so it must not be three.
      */
     async findLiveWithUser(id: string, now: Date) {
-      const [row] = await db
-        .select({
-          session: sessions,
-          user: users,
-          roles: sql<ActorRole[]>`coalesce((select json_agg(json_build_object('role', r.role, 'orgId', r.org_id,
-            'orgPath', o.path, 'orgName', o.name) order by r.created_at, r.role)
-            from user_roles r join organizations o on o.id = r.org_id where r.user_id = ${sessions.userId}), '[]'::json)`,
-        })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
-      if (!row) return undefined;
-      const roles = typeof row.roles === 'string' ? (JSON.parse(row.roles) as ActorRole[]) : row.roles;
-      return { ...row, roles };
+      return (await findLiveWithUsers([id], now)).get(id);
     },
     async findLive(id: string, now: Date) {
       const [row] = await db

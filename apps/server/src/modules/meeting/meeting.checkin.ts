@@ -23,6 +23,7 @@ import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
 import { checkinRejections, checkinStaffTokens, members } from '../../db/schema/index.js';
 import { recordDeferred } from '../audit/index.js';
+import { createAdmissions } from './meeting.admission.js';
 import { toStaffTokenDto } from './meeting.mapper.js';
 import { attendanceCounts, checkFence, isLate, meetingPhase, windowRejection } from './meeting.policy.js';
 import { createMeetingRepository, type MeetingRow, type StaffTokenRow } from './meeting.repository.js';
@@ -64,6 +65,7 @@ export function createCheckinService(deps: { db: Db; dataKey: Buffer; meetings: 
   const repo = createMeetingRepository(db);
   const memberKey = memberCodeKey(deps.dataKey);
   const cache = new Map<string, { row: MeetingRow; at: number }>();
+  const admissions = createAdmissions(db);
 
   async function meetingById(id: string): Promise<MeetingRow | undefined> {
     const hit = cache.get(id);
@@ -165,39 +167,35 @@ export function createCheckinService(deps: { db: Db; dataKey: Buffer; meetings: 
   ): Promise<CheckinResult | { notParticipant: true; memberId: string | null }> {
     const now = new Date();
     const status = isLate(meeting.lateAfter, now) ? 'late' : 'present';
-    const whoWhere = who.memberId ? sql`p.member_id = ${who.memberId}` : sql`m.user_id = ${who.userId!}`;
     const actor = ctx.actor;
-    const [row] = await queryRows<{ member_id: string; member_name: string; inserted: number }>(
-      db,
-      sql`with me as (
-          select p.member_id, p.member_name from meeting_participants p join members m on m.id = p.member_id
-          where p.meeting_id = ${meeting.id} and ${whoWhere}
-        ), ins as (
-          insert into meeting_attendance (meeting_id, member_id, status, method, checked_in_at, nonce, staff_token_id,
-            by_user_id, by_name, latitude, longitude, accuracy_meters)
-          select ${meeting.id}, me.member_id, ${status}, ${presence.method}, ${now}, ${nonce}, ${presence.staffTokenId ?? null},
-            ${presence.byUserId ?? null}, ${presence.byName ?? null}, ${position?.latitude ?? null}, ${position?.longitude ?? null},
-            ${position?.accuracy ?? null}
-          from me on conflict do nothing returning member_id
-        ), aud as (
-          insert into audit_pending (occurred_at, actor_id, actor_name, action, entity, entity_id, org_path, after, request_id, ip)
-          select ${now}, ${actor?.userId ?? null}, ${actor?.displayName ?? presence.byName ?? null}, 'meeting.checked_in', 'meeting',
-            ${meeting.id}, ${meeting.orgPath},
-            jsonb_build_object('memberId', me.member_id, 'memberName', me.member_name, 'status', ${status}::text,
-              'method', ${presence.method}::text, 'nonce', ${nonce}::text, 'staffTokenId', ${presence.staffTokenId ?? null}::text),
-            ${ctx.requestId}, ${ctx.ip}
-          from ins join me on me.member_id = ins.member_id
-        )
-        select me.member_id, me.member_name, (select count(*) from ins)::int as inserted from me`,
-    );
+    const row = await admissions.admit({
+      meetingId: meeting.id,
+      orgPath: meeting.orgPath,
+      memberId: who.memberId ?? null,
+      userId: who.memberId ? null : who.userId!,
+      status,
+      method: presence.method,
+      at: now,
+      nonce,
+      staffTokenId: presence.staffTokenId ?? null,
+      byUserId: presence.byUserId ?? null,
+      byName: presence.byName ?? null,
+      latitude: position?.latitude ?? null,
+      longitude: position?.longitude ?? null,
+      accuracy: position?.accuracy ?? null,
+      actorId: actor?.userId ?? null,
+      actorName: actor?.displayName ?? presence.byName ?? null,
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+    });
     if (!row) return { notParticipant: true, memberId: who.memberId ?? null };
     const base = {
       meetingId: meeting.id,
       meetingTitle: meeting.title,
-      memberId: row.member_id,
-      memberName: row.member_name,
+      memberId: row.memberId,
+      memberName: row.memberName,
     };
-    if (row.inserted === 1)
+    if (row.inserted)
       return { ...base, status, method: presence.method, checkedInAt: now.toISOString(), replayed: false };
     const [existing] = await queryRows<{
       status: string;
@@ -206,7 +204,7 @@ export function createCheckinService(deps: { db: Db; dataKey: Buffer; meetings: 
       nonce: string | null;
     }>(
       db,
-      sql`select status, method, checked_in_at, nonce from meeting_attendance where meeting_id = ${meeting.id} and member_id = ${row.member_id}`,
+      sql`select status, method, checked_in_at, nonce from meeting_attendance where meeting_id = ${meeting.id} and member_id = ${row.memberId}`,
     );
     const at = new Date(existing!.checked_in_at);
     if (existing!.nonce === nonce)
@@ -219,12 +217,12 @@ export function createCheckinService(deps: { db: Db; dataKey: Buffer; meetings: 
       };
     throw await refuse(
       ctx,
-      { meeting, memberId: row.member_id, method: presence.method, nonce, staffTokenId: presence.staffTokenId ?? null },
+      { meeting, memberId: row.memberId, method: presence.method, nonce, staffTokenId: presence.staffTokenId ?? null },
       'already_checked_in',
       {
         at,
         method: existing!.method,
-        memberName: row.member_name,
+        memberName: row.memberName,
       },
     );
   }
