@@ -232,14 +232,23 @@ export const MeetingDetailSchema = MeetingSchema.extend({
 });
 export type MeetingDetail = z.infer<typeof MeetingDetailSchema>;
 
+/**
+ * A booking of a venue. A meeting outside the caller's `meeting:read` scope (another branch at a shared 党群活动中心)
+ * shows only as booked: `inScope` false, no title and no organization.
+ */
 export const VenueConflictSchema = z.object({
   meetingId: z.string(),
-  title: z.string(),
-  orgName: z.string(),
+  title: z.string().nullable().describe('null: 已预约（其他组织）'),
+  orgName: z.string().nullable().describe('null: 已预约（其他组织）'),
   startsAt: z.string(),
   endsAt: z.string(),
+  inScope: z.boolean().describe('the caller may open the meeting'),
 });
 export type VenueConflict = z.infer<typeof VenueConflictSchema>;
+
+/** 阵地预约日历: one booking with its stored status (cancelled ones only on request, and only in scope). */
+export const VenueBookingSchema = VenueConflictSchema.extend({ status: MeetingStatusSchema });
+export type VenueBooking = z.infer<typeof VenueBookingSchema>;
 
 export const VenueAvailabilityQuerySchema = z.object({
   venueId: IdSchema,
@@ -247,8 +256,14 @@ export const VenueAvailabilityQuerySchema = z.object({
   endsAt: IsoDateTimeSchema,
   excludeMeetingId: IdSchema.optional(),
 });
+export type VenueAvailabilityQuery = z.infer<typeof VenueAvailabilityQuerySchema>;
 
-export const VenueBookingsQuerySchema = z.object({ from: IsoDateTimeSchema, to: IsoDateTimeSchema });
+export const VenueBookingsQuerySchema = z.object({
+  from: IsoDateTimeSchema,
+  to: IsoDateTimeSchema,
+  includeCancelled: z.enum(['true', 'false']).optional().describe('also list cancelled meetings of your own scope'),
+});
+export type VenueBookingsQuery = z.infer<typeof VenueBookingsQuerySchema>;
 
 export const AttendanceRowSchema = z.object({
   memberId: z.string(),

@@ -18,7 +18,8 @@ const METHOD_EN: Record<CheckinMethod, string> = {
 
 /** Beijing time of day for messages: the zone works in UTC+8 whatever the server's clock zone. */
 export const beijingTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
-const beijingDateTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+export const beijingDateTime = (d: Date) =>
+  new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** Texts of the meetings and check-in module, in both languages. */
 export const MEETING_MESSAGES = {

@@ -42,8 +42,17 @@ export function reportError(e: unknown): void {
       presenter.error(translate(getLocale(), 'error.network'));
       return;
     default:
-      presenter.error(e.message);
+      presenter.error(withDetails(e.message, e.details));
   }
+}
+
+/** Without a form to mark, the field messages go with the summary: "请检查标出的字段" alone would leave the user guessing. */
+function withDetails(message: string, details: unknown): string {
+  if (!Array.isArray(details)) return message;
+  const texts = details
+    .map((d) => (d && typeof d === 'object' && 'message' in d ? String((d as { message: unknown }).message) : ''))
+    .filter((t) => t !== '');
+  return texts.length === 0 ? message : `${message}：${texts.join('；')}`;
 }
 
 type FieldName = (string | number)[];

@@ -5,6 +5,7 @@ import {
   ImportJobSchema,
   type ImportKind,
   StartImportQuerySchema,
+  shanghaiDate,
 } from '@red-engine/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -46,7 +47,7 @@ async function uploadedFile(req: FastifyRequest): Promise<{ name: string; data: 
   return { name, data };
 }
 
-const stamp = () => new Date().toISOString().slice(0, 10);
+const stamp = () => shanghaiDate(new Date());
 
 export const importRoutes: FastifyPluginAsyncZod<{ imports: ImportService }> = async (app, { imports }) => {
   const tags = ['imports'];

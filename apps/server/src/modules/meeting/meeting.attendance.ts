@@ -16,6 +16,7 @@ import { inTransaction } from '../../core/transaction.js';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
 import { meetingAttendance, meetingLeaves, members } from '../../db/schema/index.js';
+import { notify } from '../notification/notification.notify.js';
 import { type LeaveListRow, toAttendanceDto, toLeaveDto, toMeetingDto } from './meeting.mapper.js';
 import { isLate, meetingPhase } from './meeting.policy.js';
 import { createMeetingRepository, type ListRow, type MeetingRow } from './meeting.repository.js';
@@ -107,7 +108,13 @@ export function createAttendanceService(deps: { db: Db; meetings: MeetingService
         before: { leaveId, status: 'pending' },
         after: { leaveId, memberId: leave.memberId, status, note: note ?? null },
       });
-      return toLeaveDto((await leaveRow(leaveId, tx))!);
+      const decided = toLeaveDto((await leaveRow(leaveId, tx))!);
+      await notify.leaveDecided(tx, `leave.${status}`, leave.memberId, m.id, leaveId, {
+        ...leaveParams(m, decided),
+        note: note ?? null,
+        decidedByName: ctx.actor!.displayName,
+      });
+      return decided;
     });
   }
 
@@ -209,7 +216,13 @@ export function createAttendanceService(deps: { db: Db; meetings: MeetingService
           orgPath: m.orgPath,
           after: { leaveId, memberId: body.memberId, reason: body.reason, onBehalf: true },
         });
-        return toLeaveDto((await leaveRow(leaveId, tx))!);
+        const recorded = toLeaveDto((await leaveRow(leaveId, tx))!);
+        await notify.leaveDecided(tx, 'leave.approved', body.memberId, id, leaveId, {
+          ...leaveParams(m, recorded),
+          onBehalf: true,
+          decidedByName: ctx.actor!.displayName,
+        });
+        return recorded;
       });
     },
 
@@ -228,7 +241,9 @@ export function createAttendanceService(deps: { db: Db; meetings: MeetingService
           orgPath: meeting.orgPath,
           after: { leaveId, memberId, reason },
         });
-        return toLeaveDto((await leaveRow(leaveId, tx))!);
+        const asked = toLeaveDto((await leaveRow(leaveId, tx))!);
+        await notify.leaveRequested(tx, meeting, leaveId, leaveParams(meeting, asked));
+        return asked;
       });
     },
 
@@ -343,6 +358,15 @@ export function createAttendanceService(deps: { db: Db; meetings: MeetingService
     },
   };
 }
+
+/** What a leave message shows: the meeting, its start, who asked and why. */
+const leaveParams = (m: MeetingRow, l: Leave) => ({
+  meetingId: m.id,
+  title: m.title,
+  startsAt: m.startsAt.toISOString(),
+  memberName: l.memberName,
+  reason: l.reason,
+});
 
 type MyRow = ListRow & {
   my_status: string | null;

@@ -116,10 +116,27 @@ export function createMeetingRepository(db: DbOrTx) {
       return rows[0]?.n ?? 0;
     },
 
+    /** Paths of the partner organizations of a joint activity (联合活动), whose admins may read it too. */
+    async partnerPaths(id: string, tx: DbOrTx = db): Promise<string[]> {
+      const rows = await queryRows<{ path: string }>(
+        tx,
+        sql`select o.path from meeting_orgs mo join organizations o on o.id = mo.org_id where mo.meeting_id = ${id}`,
+      );
+      return rows.map((r) => r.path);
+    },
+
     async list(roots: readonly string[], q: ListMeetingsQuery, now: Date) {
-      const parts: SQL[] = [pathsWhere(sql`mt.org_path`, roots)];
-      if (q.orgId)
-        parts.push(sql`mt.org_path like (select so.path from organizations so where so.id = ${q.orgId}) || '%'`);
+      // A joint activity is listed for the host's subtree and for every partner organization's subtree.
+      const partnerIn = (paths: SQL) =>
+        sql`exists (select 1 from meeting_orgs mo join organizations po on po.id = mo.org_id
+          where mo.meeting_id = mt.id and ${paths})`;
+      const parts: SQL[] = [
+        sql`(${pathsWhere(sql`mt.org_path`, roots)} or ${partnerIn(pathsWhere(sql`po.path`, roots))})`,
+      ];
+      if (q.orgId) {
+        const under = sql`(select so.path from organizations so where so.id = ${q.orgId}) || '%'`;
+        parts.push(sql`(mt.org_path like ${under} or ${partnerIn(sql`po.path like ${under}`)})`);
+      }
       if (q.typeCode)
         parts.push(
           sql`exists (select 1 from meeting_types x where x.meeting_id = mt.id and x.type_code = ${q.typeCode})`,
@@ -176,9 +193,9 @@ export function createMeetingRepository(db: DbOrTx) {
 
     /** Meetings at a venue overlapping [startsAt, endsAt), not cancelled. */
     async venueConflicts(venueId: string, startsAt: Date, endsAt: Date, excludeId: string | null, tx: DbOrTx = db) {
-      return queryRows<{ id: string; title: string; org_name: string; starts_at: Date; ends_at: Date }>(
+      return queryRows<BookingRow>(
         tx,
-        sql`select mt.id, mt.title, o.name as org_name, mt.starts_at, mt.ends_at from meetings mt
+        sql`select mt.id, mt.title, o.name as org_name, mt.org_path, mt.status, mt.starts_at, mt.ends_at from meetings mt
           join organizations o on o.id = mt.org_id
           where mt.venue_id = ${venueId} and mt.status <> 'cancelled'
             and mt.starts_at < ${endsAt} and mt.ends_at > ${startsAt}
@@ -187,13 +204,15 @@ export function createMeetingRepository(db: DbOrTx) {
       );
     },
 
-    async venueBookings(venueId: string, from: Date, to: Date) {
-      return queryRows<{ id: string; title: string; org_name: string; starts_at: Date; ends_at: Date }>(
+    /** A venue's bookings overlapping [from, to); cancelled ones only with `cancelled`. */
+    async venueBookings(venueId: string, from: Date, to: Date, cancelled = false) {
+      return queryRows<BookingRow>(
         db,
-        sql`select mt.id, mt.title, o.name as org_name, mt.starts_at, mt.ends_at from meetings mt
+        sql`select mt.id, mt.title, o.name as org_name, mt.org_path, mt.status, mt.starts_at, mt.ends_at from meetings mt
           join organizations o on o.id = mt.org_id
-          where mt.venue_id = ${venueId} and mt.status <> 'cancelled' and mt.starts_at < ${to} and mt.ends_at > ${from}
-          order by mt.starts_at limit 500`,
+          where mt.venue_id = ${venueId} ${cancelled ? sql`` : sql`and mt.status <> 'cancelled'`}
+            and mt.starts_at < ${to} and mt.ends_at > ${from}
+          order by mt.starts_at, mt.id limit 500`,
       );
     },
 
@@ -230,6 +249,16 @@ export function createMeetingRepository(db: DbOrTx) {
 }
 
 export type MeetingRepository = ReturnType<typeof createMeetingRepository>;
+
+export type BookingRow = {
+  id: string;
+  title: string;
+  org_name: string;
+  org_path: string;
+  status: string;
+  starts_at: Date | string;
+  ends_at: Date | string;
+};
 
 export type ListRow = {
   id: string;
@@ -281,4 +310,24 @@ function phaseWhere(phase: string, now: Date): SQL {
     default:
       return sql`mt.status = 'planned' and mt.checkin_opens_at > ${now}`;
   }
+}
+
+/**
+ * Leave requests still waiting for a decision in meetings of the roots (not cancelled): the count, and the meetings
+ * with the most of them first (待办).
+ */
+export async function pendingLeaves(db: DbOrTx, roots: readonly string[], limit: number) {
+  const where = sql`l.status = 'pending' and mt.status <> 'cancelled' and ${pathsWhere(sql`mt.org_path`, roots)}`;
+  const [rows, total] = await Promise.all([
+    queryRows<{ id: string; title: string; starts_at: Date | string; n: number }>(
+      db,
+      sql`select mt.id, mt.title, mt.starts_at, count(*)::int as n from meeting_leaves l join meetings mt on mt.id = l.meeting_id
+        where ${where} group by mt.id, mt.title, mt.starts_at order by mt.starts_at, mt.id limit ${limit}`,
+    ),
+    queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from meeting_leaves l join meetings mt on mt.id = l.meeting_id where ${where}`,
+    ),
+  ]);
+  return { total: Number(total[0]?.n ?? 0), rows };
 }

@@ -29,6 +29,7 @@ import {
   StaffTokenSchema,
   UpdateMeetingBodySchema,
   VenueAvailabilityQuerySchema,
+  VenueBookingSchema,
   VenueBookingsQuerySchema,
   VenueConflictSchema,
 } from '@red-engine/shared';
@@ -70,14 +71,14 @@ export const meetingRoutes: FastifyPluginAsyncZod<Deps> = async (app, { meetings
   app.get(
     '/meetings/venue-availability',
     { schema: { tags, querystring: VenueAvailabilityQuerySchema, response: { 200: z.array(VenueConflictSchema) } } },
-    (req) => meetings.venueAvailability(req.query),
+    (req) => meetings.venueAvailability(actor(req), req.query),
   );
   app.get(
     '/venues/:id/bookings',
     {
-      schema: { tags, params, querystring: VenueBookingsQuerySchema, response: { 200: z.array(VenueConflictSchema) } },
+      schema: { tags, params, querystring: VenueBookingsQuerySchema, response: { 200: z.array(VenueBookingSchema) } },
     },
-    (req) => meetings.venueBookings(actor(req), req.params.id, req.query.from, req.query.to),
+    (req) => meetings.venueBookings(actor(req), req.params.id, req.query),
   );
   app.get('/meetings/:id', { schema: { tags, params, response: { 200: MeetingDetailSchema } } }, (req) =>
     meetings.get(actor(req), req.params.id),

@@ -7,21 +7,22 @@ import type {
   Page,
   ParticipantSpec,
   UpdateMeetingBody,
-  VenueConflict,
 } from '@red-engine/shared';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Actor, RequestContext } from '../../core/actor.js';
 import { AppError, fieldError, notFound } from '../../core/errors.js';
 import { MESSAGES } from '../../core/messages.js';
 import { scopePaths } from '../../core/scope.js';
 import { inTransaction } from '../../core/transaction.js';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
-import { queryRows } from '../../db/rows.js';
 import { meetings, members, organizations, venues } from '../../db/schema/index.js';
-import { iso, toMeetingDetailDto, toMeetingDto } from './meeting.mapper.js';
+import { notify } from '../notification/notification.notify.js';
+import { meetingChanges, worthTelling } from '../notification/notification.policy.js';
+import { toMeetingDetailDto, toMeetingDto } from './meeting.mapper.js';
 import { isEditable } from './meeting.policy.js';
 import { createMeetingRepository, type MeetingRow } from './meeting.repository.js';
 import { newMeetingSecret } from './meeting.tokens.js';
+import { createVenueBookings, venueConflictError, venueVisibleTo } from './meeting.venues.js';
 
 const MINUTE = 60_000;
 const MAX_LENGTH_MS = 7 * 24 * 3_600_000;
@@ -30,6 +31,7 @@ const MAX_LENGTH_MS = 7 * 24 * 3_600_000;
 export function createMeetingService(deps: { db: Db; onChanged?: (id: string) => void }) {
   const { db } = deps;
   const repo = createMeetingRepository(db);
+  const bookings = createVenueBookings(db, repo);
 
   /** The meeting if its organization lies in the actor's scope for the permission; else 404. */
   async function inScope(
@@ -40,8 +42,16 @@ export function createMeetingService(deps: { db: Db; onChanged?: (id: string) =>
     lock = false,
   ) {
     const m = await repo.meeting(id, tx, lock);
-    if (!m || !scopePaths(actor, permission).some((root) => m.orgPath.startsWith(root))) throw notFound();
-    return m;
+    if (!m) throw notFound();
+    const roots = scopePaths(actor, permission);
+    if (roots.some((root) => m.orgPath.startsWith(root))) return m;
+    // Partners of a joint activity read it; only the host's side plans, edits and runs it.
+    if (
+      permission === 'meeting:read' &&
+      (await repo.partnerPaths(id, tx)).some((p) => roots.some((r) => p.startsWith(r)))
+    )
+      return m;
+    throw notFound();
   }
 
   async function orgInWriteScope(actor: Actor, orgId: string, tx: DbOrTx) {
@@ -94,19 +104,24 @@ export function createMeetingService(deps: { db: Db; onChanged?: (id: string) =>
     }
   }
 
-  /** Locks the venue row, so two bookings of the same slot cannot both pass the overlap check. */
-  async function checkVenue(venueId: string, startsAt: Date, endsAt: Date, excludeId: string | null, tx: Tx) {
+  /**
+   * Locks the venue row, so two bookings of the same slot cannot both pass the overlap check. A newly chosen venue
+   * must be one the actor can see (their own rooms and the centers of their ancestors).
+   */
+  async function checkVenue(
+    actor: Actor,
+    venueId: string,
+    startsAt: Date,
+    endsAt: Date,
+    excludeId: string | null,
+    tx: Tx,
+    chosen = true,
+  ) {
     const [venue] = await tx.select().from(venues).where(eq(venues.id, venueId)).for('update');
-    if (!venue) throw fieldError('body.venueId', MESSAGES.notFound);
+    if (!venue || (chosen && !(await venueVisibleTo(actor, venueId, tx))))
+      throw fieldError('body.venueId', MESSAGES.notFound);
     const [clash] = await repo.venueConflicts(venueId, startsAt, endsAt, excludeId, tx);
-    if (clash)
-      throw new AppError(
-        'VENUE_CONFLICT',
-        MESSAGES.venueConflict(clash.title, clash.org_name, new Date(clash.starts_at), new Date(clash.ends_at)),
-        {
-          details: { conflicts: [{ meetingId: clash.id, title: clash.title, startsAt: iso(clash.starts_at) }] },
-        },
-      );
+    if (clash) throw venueConflictError(actor, clash);
     return venue;
   }
 
@@ -197,6 +212,13 @@ export function createMeetingService(deps: { db: Db; onChanged?: (id: string) =>
     });
   }
 
+  const factsOf = (m: MeetingRow) => ({
+    startsAt: m.startsAt.toISOString(),
+    endsAt: m.endsAt.toISOString(),
+    venueId: m.venueId,
+    location: m.location,
+  });
+
   const auditView = (
     m: Pick<MeetingRow, 'title' | 'startsAt' | 'endsAt' | 'venueId' | 'status'>,
     types?: string[],
@@ -240,7 +262,7 @@ export function createMeetingService(deps: { db: Db; onChanged?: (id: string) =>
         await checkTypes(body.typeCodes, tx);
         await checkParticipants(actor, body.participants, body.jointOrgIds, tx);
         const t = await timing(body, null, null, tx);
-        const venue = body.venueId ? await checkVenue(body.venueId, t.startsAt, t.endsAt, null, tx) : null;
+        const venue = body.venueId ? await checkVenue(actor, body.venueId, t.startsAt, t.endsAt, null, tx) : null;
         const withVenue = body.checkin?.geofence || !venue ? t : await timing(body, null, venue, tx);
         const id = randomUUID();
         await tx.insert(meetings).values({
@@ -270,7 +292,9 @@ export function createMeetingService(deps: { db: Db; onChanged?: (id: string) =>
           orgPath: org.path,
           after: { ...auditView(m, body.typeCodes), orgId: org.id, expected, participants: body.participants },
         });
-        return detail(m, tx);
+        const created = await detail(m, tx);
+        if (worthTelling(m.endsAt, new Date())) await notify.participants(tx, 'meeting.planned', created);
+        return created;
       });
     },
 
@@ -287,7 +311,9 @@ export function createMeetingService(deps: { db: Db; onChanged?: (id: string) =>
         if (body.participants) await checkParticipants(actor, body.participants, jointOrgIds, tx);
         const venueId = body.venueId === undefined ? before.venueId : body.venueId;
         const t0 = await timing(body, before, null, tx);
-        const venue = venueId ? await checkVenue(venueId, t0.startsAt, t0.endsAt, id, tx) : null;
+        const venue = venueId
+          ? await checkVenue(actor, venueId, t0.startsAt, t0.endsAt, id, tx, venueId !== before.venueId)
+          : null;
         const t = body.checkin?.geofence || !venue ? t0 : await timing(body, before, venue, tx);
         await tx
           .update(meetings)
@@ -316,7 +342,22 @@ export function createMeetingService(deps: { db: Db; onChanged?: (id: string) =>
           before: auditView(before),
           after: { ...auditView(after, body.typeCodes), changed: Object.keys(body) },
         });
-        return detail(after, tx);
+        const updated = await detail(after, tx);
+        if (worthTelling(after.endsAt, new Date())) {
+          // Participants added by the edit hear of the meeting; those already on the list hear what changed.
+          if (body.participants)
+            await notify.participants(tx, 'meeting.planned', updated, {}, { kind: 'meeting.planned' });
+          const changes = meetingChanges(factsOf(before), factsOf(after));
+          if (changes.length)
+            await notify.participants(
+              tx,
+              'meeting.changed',
+              updated,
+              { changes, previousStartsAt: before.startsAt.toISOString(), previousEndsAt: before.endsAt.toISOString() },
+              { kind: 'meeting.planned', thisTransaction: true },
+            );
+        }
+        return updated;
       });
       deps.onChanged?.(id);
       return result;
@@ -338,49 +379,17 @@ export function createMeetingService(deps: { db: Db; onChanged?: (id: string) =>
           before: { status: m.status },
           after: { status: 'cancelled', reason },
         });
-        return detail((await repo.meeting(id, tx))!, tx);
+        const cancelled = await detail((await repo.meeting(id, tx))!, tx);
+        if (worthTelling(m.endsAt, new Date()))
+          await notify.participants(tx, 'meeting.cancelled', cancelled, { reason });
+        return cancelled;
       });
       deps.onChanged?.(id);
       return result;
     },
 
-    async venueAvailability(q: {
-      venueId: string;
-      startsAt: string;
-      endsAt: string;
-      excludeMeetingId?: string | undefined;
-    }): Promise<VenueConflict[]> {
-      const rows = await repo.venueConflicts(
-        q.venueId,
-        new Date(q.startsAt),
-        new Date(q.endsAt),
-        q.excludeMeetingId ?? null,
-      );
-      return rows.map((r) => ({
-        meetingId: r.id,
-        title: r.title,
-        orgName: r.org_name,
-        startsAt: iso(r.starts_at)!,
-        endsAt: iso(r.ends_at)!,
-      }));
-    },
-
-    /** The venue's calendar; the venue itself must be readable (venue:read scope), else 404. */
-    async venueBookings(actor: Actor, venueId: string, from: string, to: string): Promise<VenueConflict[]> {
-      const [venue] = await queryRows<{ path: string }>(
-        db,
-        sql`select o.path from venues v join organizations o on o.id = v.owner_org_id where v.id = ${venueId}`,
-      );
-      if (!venue || !scopePaths(actor, 'venue:read').some((r) => venue.path.startsWith(r))) throw notFound();
-      const rows = await repo.venueBookings(venueId, new Date(from), new Date(to));
-      return rows.map((r) => ({
-        meetingId: r.id,
-        title: r.title,
-        orgName: r.org_name,
-        startsAt: iso(r.starts_at)!,
-        endsAt: iso(r.ends_at)!,
-      }));
-    },
+    venueAvailability: bookings.availability,
+    venueBookings: bookings.bookings,
   };
 }
 

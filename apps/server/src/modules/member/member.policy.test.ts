@@ -6,6 +6,7 @@ import {
 } from '@red-engine/shared';
 import { describe, expect, it } from 'vitest';
 import { addMonths, checkIdentity, checkLifecycleDates, checkMemberEvent, type EventContext } from './member.policy.js';
+import { todayIso } from './member.service.js';
 
 const TODAY = '2026-06-30';
 const A = { id: 'a', type: 'branch' };
@@ -109,5 +110,16 @@ describe('member policy', () => {
     expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
     expect(addMonths('2025-08-31', 6)).toBe('2026-02-28');
     expect(addMonths('2025-01-10', 18)).toBe('2026-07-10');
+  });
+});
+
+describe('todayIso', () => {
+  it.each([
+    ['2026-11-24T15:59:59Z', '2026-11-24'],
+    ['2026-11-24T16:00:00Z', '2026-11-25'],
+    ['2026-11-25T07:59:59Z', '2026-11-25'],
+    ['2026-12-31T16:30:00Z', '2027-01-01'],
+  ])('at %s the zone is on %s whatever the server’s time zone', (instant, day) => {
+    expect(todayIso(new Date(instant))).toBe(day);
   });
 });

@@ -14,6 +14,7 @@ import {
   maskIdNumber,
   type Page,
   parseSorter,
+  shanghaiDate,
   type UpdateMemberBody,
 } from '@red-engine/shared';
 import { pinyin } from 'pinyin-pro';
@@ -54,10 +55,11 @@ import {
 
 const SORT_FIELDS: readonly MemberSortField[] = ['name', 'joinDate', 'birthDate', 'updatedAt'];
 
-/** The calendar date of the server (the zone keeps one local time). */
+/** Today in Beijing (YYYY-MM-DD). */
 export function todayIso(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+  // The zone's calendar day, whatever the server's time zone: between 00:00 and 08:00 in Beijing a UTC server is
+  // still on the day before, and a member event dated "today" on the page would be refused as in the future.
+  return shanghaiDate(now);
 }
 
 /** Pinyin initials and full pinyin of a name, for search and for sorting in the order users expect. */

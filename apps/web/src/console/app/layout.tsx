@@ -3,6 +3,7 @@ import { Breadcrumb, Button, Layout, Menu } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../../lib/i18n';
+import { nowInBeijing } from '../../lib/time';
 import { LogoMark } from '../components/Logo';
 import { PageLoading } from '../components/PageLoading';
 import { useAccess } from './access';
@@ -109,7 +110,7 @@ export function ConsoleLayout() {
             <Outlet />
           </Suspense>
         </Layout.Content>
-        <Layout.Footer className="re-footer">{t('app.footer', { year: new Date().getFullYear() })}</Layout.Footer>
+        <Layout.Footer className="re-footer">{t('app.footer', { year: nowInBeijing().year() })}</Layout.Footer>
       </Layout>
     </Layout>
   );

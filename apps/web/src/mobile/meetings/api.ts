@@ -7,10 +7,10 @@ import type {
   MyMeeting,
 } from '@red-engine/shared';
 import { useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { useCallback } from 'react';
 import { type ApiError, api, isApiError } from '../../lib/http';
 import { useI18n } from '../../lib/i18n';
+import { formatBeijing, nowInBeijing, toBeijing } from '../../lib/time';
 
 export const MY_MEETINGS_KEY = ['me', 'meetings'] as const;
 
@@ -54,19 +54,20 @@ export function useMeetingTime(): (startsAt: string, endsAt: string) => string {
   const { locale } = useI18n();
   return useCallback(
     (startsAt: string, endsAt: string) => {
-      const s = dayjs(startsAt);
-      const e = dayjs(endsAt);
+      // Beijing time whatever the phone's zone.
+      const s = toBeijing(startsAt);
+      const e = toBeijing(endsAt);
       const day = locale === 'zh-CN' ? 'M月D日 ddd HH:mm' : 'ddd, MMM D HH:mm';
       const yearDay = locale === 'zh-CN' ? 'YYYY年M月D日 ddd HH:mm' : 'ddd, MMM D YYYY HH:mm';
-      const start = s.format(s.year() === dayjs().year() ? day : yearDay);
+      const start = s.format(s.year() === nowInBeijing().year() ? day : yearDay);
       return s.isSame(e, 'day') ? `${start}–${e.format('HH:mm')}` : `${start} – ${e.format(day)}`;
     },
     [locale],
   );
 }
 
-export const clockTime = (iso: string) => dayjs(iso).format('HH:mm');
-export const dateTime = (iso: string) => dayjs(iso).format('M/D HH:mm');
+export const clockTime = (iso: string) => formatBeijing(iso, 'HH:mm');
+export const dateTime = (iso: string) => formatBeijing(iso, 'M/D HH:mm');
 
 export const placeOf = (m: Pick<MyMeeting, 'venueName' | 'location'>) =>
   [m.venueName, m.location].filter(Boolean).join(' · ');

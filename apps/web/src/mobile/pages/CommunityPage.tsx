@@ -26,12 +26,12 @@ import {
   TextArea,
   Toast,
 } from 'antd-mobile';
-import dayjs from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { reportError } from '../../lib/errors';
 import { api, isApiError } from '../../lib/http';
 import { useI18n } from '../../lib/i18n';
+import { formatBeijing } from '../../lib/time';
 import '../community.css';
 
 const KEY = ['me', 'community-service'] as const;
@@ -251,7 +251,7 @@ function HoursCard({ mine }: { mine: MyCommunityService }) {
   );
 }
 
-const when = (iso: string) => dayjs(iso).format('M月D日 HH:mm');
+const when = (iso: string) => formatBeijing(iso, 'M月D日 HH:mm');
 
 function NeedsList() {
   const { t, locale } = useI18n();
@@ -289,7 +289,7 @@ function NeedsList() {
             )}
           </div>
           <div className="m-cs-line">
-            <ClockCircleOutlined /> {locale === 'zh-CN' ? when(n.startsAt) : dayjs(n.startsAt).format('MMM D HH:mm')} ·{' '}
+            <ClockCircleOutlined /> {locale === 'zh-CN' ? when(n.startsAt) : formatBeijing(n.startsAt, 'MMM D HH:mm')} ·{' '}
             {t('m.cs.hoursEst', { hours: n.hours })}
           </div>
           <div className="m-cs-line">

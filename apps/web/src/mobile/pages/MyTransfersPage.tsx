@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { api, isApiError } from '../../lib/http';
 import { useI18n } from '../../lib/i18n';
+import { formatBeijingDate } from '../../lib/time';
 import '../community.css';
 
 const STATUS_TAG: Record<Transfer['status'], string> = {
@@ -90,7 +91,7 @@ export function MyTransfersPage() {
                     description={
                       <>
                         {t(`transferStep.${s.status}`)}
-                        {s.actedAt && ` · ${s.actedAt.slice(0, 10)}`}
+                        {s.actedAt && ` · ${formatBeijingDate(s.actedAt)}`}
                         {s.comment && ` · ${s.comment}`}
                       </>
                     }

@@ -2,17 +2,17 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { ApiToken } from '@red-engine/shared';
 import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { type Translate, useI18n } from '../../../lib/i18n';
+import { formatDateTime } from '../../../lib/time';
 import { useRevokeToken, useTokens } from './api';
 import { TokenCreateModal } from './TokenCreateModal';
 
-const fmt = (v: string | null, fallback: string) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : fallback);
+const fmt = (v: string | null, fallback: string) => formatDateTime(v, fallback);
 
 function statusOf(tk: ApiToken): 'revoked' | 'expired' | 'active' {
   if (tk.revokedAt) return 'revoked';
-  if (tk.expiresAt && dayjs(tk.expiresAt).isBefore(dayjs())) return 'expired';
+  if (tk.expiresAt && Date.parse(tk.expiresAt) < Date.now()) return 'expired';
   return 'active';
 }
 

@@ -1,7 +1,7 @@
 import type { AuditEvent } from '@red-engine/shared';
 import { Collapse, Descriptions, Drawer, Empty, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useI18n } from '../../../lib/i18n';
+import { formatBeijing } from '../../../lib/time';
 import { ActionTag } from './ActionTag';
 
 type Json = Record<string, unknown>;
@@ -43,7 +43,7 @@ export function AuditDetailDrawer({ event, onClose }: { event: AuditEvent | null
         <>
           <Descriptions column={1} size="small" bordered className="re-audit-desc">
             <Descriptions.Item label={t('audit.occurredAt')}>
-              {dayjs(event.occurredAt).format('YYYY-MM-DD HH:mm:ss.SSS')}
+              {formatBeijing(event.occurredAt, 'YYYY-MM-DD HH:mm:ss.SSS')}
             </Descriptions.Item>
             <Descriptions.Item label={t('audit.actor')}>
               {event.actorName ?? t('audit.system')}

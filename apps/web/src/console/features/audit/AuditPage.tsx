@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { QueryParams } from '../../../lib/http';
 import { useI18n } from '../../../lib/i18n';
 import { useProTable } from '../../../lib/pro-table';
+import { fromBeijing } from '../../../lib/time';
 import { useAccess } from '../../app/access';
 import { PageContainer } from '../../components/PageContainer';
 import { AuditDetailDrawer } from './AuditDetailDrawer';
@@ -28,8 +29,8 @@ function toParams(v: FilterValues): QueryParams {
     action: v.action?.trim() || undefined,
     entity: v.entity?.trim() || undefined,
     entityId: v.entityId?.trim() || undefined,
-    from: v.range?.[0]?.format() || undefined,
-    to: v.range?.[1]?.format() || undefined,
+    from: v.range?.[0] ? fromBeijing(v.range[0]) : undefined,
+    to: v.range?.[1] ? fromBeijing(v.range[1]) : undefined,
   };
 }
 

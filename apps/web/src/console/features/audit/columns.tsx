@@ -1,8 +1,8 @@
 import type { AuditEvent } from '@red-engine/shared';
 import { Button, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import type { Translate } from '../../../lib/i18n';
+import { formatDateTimeSeconds } from '../../../lib/time';
 import { ActionTag } from './ActionTag';
 
 export function auditColumns(t: Translate, open: (e: AuditEvent) => void): ColumnsType<AuditEvent> {
@@ -17,7 +17,7 @@ export function auditColumns(t: Translate, open: (e: AuditEvent) => void): Colum
       title: t('audit.occurredAt'),
       dataIndex: 'occurredAt',
       width: 180,
-      render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
+      render: (v: string) => formatDateTimeSeconds(v),
     },
     {
       title: t('audit.actor'),

@@ -1,6 +1,7 @@
 import { CheckCircleFilled } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../../lib/i18n';
+import { nowInBeijing } from '../../../lib/time';
 import { LocaleSwitch } from '../../components/LocaleSwitch';
 import { LogoMark } from '../../components/Logo';
 
@@ -34,7 +35,7 @@ export function AuthShell({ children }: { children: ReactNode }) {
         </section>
         <section className="re-auth-form">{children}</section>
       </main>
-      <footer className="re-auth-footer">{t('app.footer', { year: new Date().getFullYear() })}</footer>
+      <footer className="re-auth-footer">{t('app.footer', { year: nowInBeijing().year() })}</footer>
     </div>
   );
 }

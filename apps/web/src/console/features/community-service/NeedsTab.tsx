@@ -26,17 +26,18 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { applyFormError, reportError } from '../../../lib/errors';
 import { useI18n } from '../../../lib/i18n';
 import { useProTable } from '../../../lib/pro-table';
+import { formatDateTime, fromBeijing } from '../../../lib/time';
 import { useAccess } from '../../app/access';
 import { csApi, csKeys, useCloseNeed, useConfirmClaim, useCreateNeed, useNeed } from './api';
 import { ClaimStatusTag, NeedStatusTag } from './CsTags';
 import { CommunitySelect } from './ReportsTabs';
 
-const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
+const when = (iso: string) => formatDateTime(iso);
 
 /** 社区需求: the claims awaiting the community's confirmation first, then every need in view. */
 export function NeedsTab() {
@@ -342,7 +343,7 @@ function NeedCreateModal({ open, onClose }: { open: boolean; onClose: () => void
       onOk={() =>
         form.validateFields().then((v) =>
           create.mutate(
-            { ...v, startsAt: v.startsAt.toISOString() },
+            { ...v, startsAt: fromBeijing(v.startsAt) },
             {
               onSuccess: () => {
                 message.success(t('cs.need.posted'));

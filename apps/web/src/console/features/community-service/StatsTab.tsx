@@ -4,9 +4,10 @@ import { Col, Progress, Row, Select, Space, Statistic, Table, Tag, Typography } 
 import { useState } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import { useProTable } from '../../../lib/pro-table';
+import { nowInBeijing } from '../../../lib/time';
 import { csApi, csKeys } from './api';
 
-const thisYear = new Date().getFullYear();
+const thisYear = nowInBeijing().year();
 
 /** 服务统计: report rates and hours of the year per organization and per member (the base of later points). */
 export function StatsTab() {

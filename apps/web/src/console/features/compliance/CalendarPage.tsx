@@ -1,7 +1,7 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import type { CalendarMeeting } from '@red-engine/shared';
 import { Alert, Button, Calendar, Card, Space, Tooltip, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../lib/i18n';
@@ -11,6 +11,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { PhaseBadge, useTypeName } from '../meetings/MeetingTags';
 import { useMeetingCalendar } from './api';
 import './compliance.css';
+import { nowInBeijing, toBeijing } from '../../../lib/time';
 
 const PER_DAY = 4;
 
@@ -19,14 +20,14 @@ function visibleRange(month: Dayjs) {
   return { from: month.startOf('month').subtract(7, 'day'), to: month.endOf('month').add(14, 'day') };
 }
 
-/** Beijing wall-clock time of an instant, whatever the browser's zone: the zone works in UTC+8. */
-const beijing = (iso: string) => dayjs(new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 19));
+/** Beijing wall-clock time of an instant, whatever the browser's zone (lib/time). */
+const beijing = toBeijing;
 
 /** 活动日历: the meetings in scope month by month, with their types; a click opens the meeting. */
 export default function CalendarPage() {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
-  const [month, setMonth] = useState(() => dayjs().startOf('month'));
+  const [month, setMonth] = useState(() => nowInBeijing().startOf('month'));
   const [org, setOrg] = useState<OrgOption | undefined>();
   const range = visibleRange(month);
   const calendar = useMeetingCalendar({
@@ -55,7 +56,7 @@ export default function CalendarPage() {
         <Calendar
           className="re-cal"
           mode="month"
-          value={month.isSame(dayjs(), 'month') ? dayjs() : month}
+          value={month.isSame(nowInBeijing(), 'month') ? nowInBeijing() : month}
           onChange={(d) => !d.isSame(month, 'month') && setMonth(d.startOf('month'))}
           headerRender={() => (
             <div className="re-cal-header">
@@ -73,7 +74,7 @@ export default function CalendarPage() {
                   aria-label={t('calendar.next')}
                   onClick={() => setMonth(month.add(1, 'month'))}
                 />
-                <Button onClick={() => setMonth(dayjs().startOf('month'))}>{t('calendar.today')}</Button>
+                <Button onClick={() => setMonth(nowInBeijing().startOf('month'))}>{t('calendar.today')}</Button>
                 <Typography.Text type="secondary">{t('calendar.monthCount', { count: inMonth })}</Typography.Text>
               </Space>
               <OrgTreeSelect

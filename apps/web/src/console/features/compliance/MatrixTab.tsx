@@ -1,15 +1,15 @@
 import type { BranchCompliance, ComplianceOverview, ParentCompliance } from '@red-engine/shared';
 import { Col, Empty, Progress, Row, Segmented, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import { useProTable } from '../../../lib/pro-table';
+import { nowInBeijing } from '../../../lib/time';
 import { complianceApi, complianceKeys } from './api';
 import { percent, STATUS_TONE } from './labels';
 import { RuleCell } from './RuleCell';
 
-const thisYear = dayjs().year();
+const thisYear = nowInBeijing().year();
 type CompliantFilter = 'all' | 'true' | 'false';
 
 /** 完成情况: branches (rows) × rules (cells), with the parents' share of compliant branches above. */

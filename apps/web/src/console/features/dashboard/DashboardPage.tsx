@@ -8,14 +8,15 @@ import {
 } from '@ant-design/icons';
 import { ORG_DOMAINS, ORG_TYPES, type OrgType } from '@red-engine/shared';
 import { Card, Col, Row, Space, Statistic } from 'antd';
-import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../../lib/i18n';
 import { useMe } from '../../../lib/session';
+import { nowInBeijing } from '../../../lib/time';
 import { useAccess } from '../../app/access';
 import { appRoutes } from '../../app/routes';
 import { RoleTag } from '../../components/RoleTag';
+import { TodoCard } from '../notifications/TodoCard';
 import { useDashboardSummary } from './api';
 import { DistributionCard, type DistributionRow } from './DistributionCard';
 
@@ -23,7 +24,7 @@ const TYPE_COLORS = ['#c8102e', '#d4380d', '#fa8c16', '#d48806', '#a0d911', '#13
 const DOMAIN_COLORS = ['#c8102e', '#fa541c', '#faad14', '#52c41a', '#13c2c2', '#722ed1'];
 
 function partOfDay(): 'morning' | 'noon' | 'afternoon' | 'evening' {
-  const h = new Date().getHours();
+  const h = nowInBeijing().hour();
   if (h < 11) return 'morning';
   if (h < 13) return 'noon';
   if (h < 18) return 'afternoon';
@@ -85,7 +86,7 @@ export default function DashboardPage() {
       color: '#bfbfbf',
     });
 
-  const date = dayjs().format(locale === 'zh-CN' ? 'YYYY年M月D日 dddd' : 'dddd, MMMM D, YYYY');
+  const date = nowInBeijing().format(locale === 'zh-CN' ? 'YYYY年M月D日 dddd' : 'dddd, MMMM D, YYYY');
   const links = appRoutes.filter((r) => !r.hideInMenu && r.path !== '/dashboard' && can(r.access));
 
   return (
@@ -106,6 +107,8 @@ export default function DashboardPage() {
           <FlagOutlined className="re-welcome-flag" />
         </div>
       </Card>
+
+      <TodoCard />
 
       <Row gutter={[16, 16]} className="re-stat-row">
         <Col xs={24} sm={12} xl={6}>

@@ -1,15 +1,15 @@
 import { DeleteOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { MeetingFile, MeetingFileKind } from '@red-engine/shared';
 import { Button, Tooltip, Upload } from 'antd';
-import dayjs from 'dayjs';
 import { useI18n } from '../../../lib/i18n';
+import { formatDateTime } from '../../../lib/time';
 import { meetingRecordsApi } from './api';
 import { ACCEPT } from './useFileUpload';
 
 export const formatSize = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
-export const formatAt = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
+export const formatAt = (iso: string) => formatDateTime(iso);
 
 /** "1.2 MB · 张三 · 2026-03-01 10:00" */
 export function useFileMeta() {

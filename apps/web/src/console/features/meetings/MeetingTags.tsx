@@ -1,8 +1,8 @@
 import type { AttendanceStatus, LeaveStatus, MeetingPhase } from '@red-engine/shared';
 import { Badge, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useI18n } from '../../../lib/i18n';
 import { ATTENDANCE_COLORS, LEAVE_COLORS, meetingLabels, PHASE_COLORS, TONE } from '../../../lib/meeting-labels';
+import { formatBeijing, sameBeijingDay } from '../../../lib/time';
 import { useActivityTypes } from './api';
 
 export function useMeetingLabels() {
@@ -88,12 +88,11 @@ export function TypeTags({ codes }: { codes: string[] }) {
 
 /** `2026-05-08 14:30–16:00`, or both dates when the meeting runs over midnight. */
 export function formatSpan(startsAt: string, endsAt: string): string {
-  const s = dayjs(startsAt);
-  const e = dayjs(endsAt);
-  return s.isSame(e, 'day')
-    ? `${s.format('YYYY-MM-DD HH:mm')}–${e.format('HH:mm')}`
-    : `${s.format('YYYY-MM-DD HH:mm')} – ${e.format('YYYY-MM-DD HH:mm')}`;
+  const start = formatBeijing(startsAt, 'YYYY-MM-DD HH:mm');
+  return sameBeijingDay(startsAt, endsAt)
+    ? `${start}–${formatBeijing(endsAt, 'HH:mm')}`
+    : `${start} – ${formatBeijing(endsAt, 'YYYY-MM-DD HH:mm')}`;
 }
 
-export const formatDateTime = (v: string | null | undefined) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—');
-export const formatTime = (v: string | null | undefined) => (v ? dayjs(v).format('HH:mm:ss') : '—');
+export const formatDateTime = (v: string | null | undefined) => formatBeijing(v, 'YYYY-MM-DD HH:mm');
+export const formatTime = (v: string | null | undefined) => formatBeijing(v, 'HH:mm:ss');

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../lib/i18n';
 import { useProTable } from '../../../lib/pro-table';
+import { fromBeijing } from '../../../lib/time';
 import { useAccess } from '../../app/access';
 import { type OrgOption, OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { PageContainer } from '../../components/PageContainer';
@@ -38,8 +39,8 @@ export default function MeetingsPage() {
       orgId: org?.value,
       typeCode,
       phase,
-      from: range?.[0]?.startOf('day').format(),
-      to: range?.[1]?.endOf('day').format(),
+      from: range?.[0] ? fromBeijing(range[0].startOf('day')) : undefined,
+      to: range?.[1] ? fromBeijing(range[1].endOf('day')) : undefined,
       keyword: keyword.trim() || undefined,
     },
   });

@@ -1,10 +1,10 @@
 import { DesktopOutlined, EnvironmentOutlined, FlagOutlined, MoreOutlined, StopOutlined } from '@ant-design/icons';
 import type { Meeting } from '@red-engine/shared';
 import { Button, Dropdown, type MenuProps, Progress, Space, type TableColumnsType, Tooltip } from 'antd';
-import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { useI18n } from '../../../lib/i18n';
 import { formatRate } from '../../../lib/meeting-labels';
+import { toBeijing } from '../../../lib/time';
 import { PhaseBadge, TypeTags } from './MeetingTags';
 
 export const isClosed = (m: Pick<Meeting, 'phase'>) => m.phase === 'cancelled' || m.phase === 'archived';
@@ -76,8 +76,8 @@ export function useMeetingColumns({
       key: 'time',
       width: 125,
       render: (_, m) => {
-        const s = dayjs(m.startsAt);
-        const e = dayjs(m.endsAt);
+        const s = toBeijing(m.startsAt);
+        const e = toBeijing(m.endsAt);
         return (
           <div>
             <div>{s.format('YYYY-MM-DD ddd')}</div>

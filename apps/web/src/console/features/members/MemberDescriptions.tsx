@@ -1,9 +1,9 @@
 import type { Member } from '@red-engine/shared';
 import { Descriptions, Space, Tag } from 'antd';
-import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import { educationLabel, ethnicityLabel, jobCategoryLabel } from '../../../lib/member-labels';
+import { formatDateTime } from '../../../lib/time';
 import { CategoryTag, MongolianName } from './MemberTags';
 import { SensitiveValue } from './SensitiveValue';
 
@@ -103,9 +103,7 @@ export function MemberDescriptions({ member: m, canReveal }: { member: Member; c
         </Descriptions.Item>
         <Descriptions.Item label={t('member.tags')}>{tagList(m.tags, 'volcano')}</Descriptions.Item>
         <Descriptions.Item label={t('member.partyPosts')}>{tagList(m.partyPosts, 'red')}</Descriptions.Item>
-        <Descriptions.Item label={t('member.updatedAt')}>
-          {dayjs(m.updatedAt).format('YYYY-MM-DD HH:mm')}
-        </Descriptions.Item>
+        <Descriptions.Item label={t('member.updatedAt')}>{formatDateTime(m.updatedAt)}</Descriptions.Item>
       </Descriptions>
     </>
   );

@@ -1,10 +1,11 @@
 import type { CreateMemberEventBody, Member, MemberEventDetails } from '@red-engine/shared';
 import { Alert, App, DatePicker, Empty, Form, Input, InputNumber, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { applyFormError, reportError } from '../../../lib/errors';
 import { isApiError } from '../../../lib/http';
 import { useI18n } from '../../../lib/i18n';
+import { isAfterToday, todayInBeijing } from '../../../lib/time';
 import { type OrgOption, OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { useRecordMemberEvent } from './api';
 import { BRANCH_TYPES } from './MemberFormFields';
@@ -65,7 +66,7 @@ export function MemberEventModal({ member, open, onClose }: { member: Member; op
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue({ effectiveDate: dayjs() });
+    form.setFieldsValue({ effectiveDate: todayInBeijing() });
   }, [open, form]);
 
   const onFinish = (v: Values) => {
@@ -134,12 +135,12 @@ export function MemberEventModal({ member, open, onClose }: { member: Member; op
                 required,
                 {
                   validator: async (_r, d: Dayjs | undefined) => {
-                    if (d?.isAfter(dayjs(), 'day')) throw new Error(t('memberEvent.futureDate'));
+                    if (d && isAfterToday(d)) throw new Error(t('memberEvent.futureDate'));
                   },
                 },
               ]}
             >
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+              <DatePicker style={{ width: '100%' }} disabledDate={isAfterToday} />
             </Form.Item>
           </div>
           {type && LEAVING.includes(type) && (

@@ -4,6 +4,7 @@ import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../../../lib/i18n';
 import { educationOptions, ethnicityOptions, jobCategoryOptions } from '../../../lib/member-labels';
+import { isAfterToday } from '../../../lib/time';
 import { rulesFrom } from '../../../lib/zod-rules';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 
@@ -11,7 +12,7 @@ const S = CreateMemberBodySchema.shape;
 /** Organizations that hold members' Party relations. */
 export const BRANCH_TYPES: readonly OrgType[] = ['branch', 'joint_branch', 'temporary_branch'];
 export const TALENT_FLAGS = ['doctor', 'master', 'senior_engineer'] as const;
-const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+const noFuture = isAfterToday;
 
 /** Masked values of the record being edited: empty sensitive inputs keep what is stored. */
 export interface MaskedValues {

@@ -1,10 +1,10 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
 import type { MemberEvent } from '@red-engine/shared';
 import { Empty, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { type Translate, useI18n } from '../../../lib/i18n';
 import { eventColor, TONE_HEX } from '../../../lib/member-labels';
+import { formatDateTime } from '../../../lib/time';
 
 /** What an event carries besides its type and date, as short "label: value" lines. */
 export function eventDetailLines(e: MemberEvent, t: Translate): string[] {
@@ -67,7 +67,7 @@ export function MemberHistory({ events, loading }: { events: MemberEvent[] | und
               </div>
             ))}
             <Typography.Text type="secondary" className="re-history-meta">
-              {[e.recordedBy, t('memberEvent.recordedAt', { time: dayjs(e.recordedAt).format('YYYY-MM-DD HH:mm') })]
+              {[e.recordedBy, t('memberEvent.recordedAt', { time: formatDateTime(e.recordedAt) })]
                 .filter(Boolean)
                 .join(' · ')}
             </Typography.Text>

@@ -6,6 +6,7 @@ import { type Key, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../../../lib/i18n';
 import { useProTable } from '../../../lib/pro-table';
+import { isAfterToday } from '../../../lib/time';
 import { useAccess } from '../../app/access';
 import { PageContainer } from '../../components/PageContainer';
 import { ImportExportButtons } from '../imports/ImportExportButtons';
@@ -120,7 +121,7 @@ export default function MembersPage() {
                   aria-label={t('member.asOf')}
                   placeholder={t('member.asOfPlaceholder')}
                   value={asOf ? dayjs(asOf) : null}
-                  disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                  disabledDate={isAfterToday}
                   onChange={(d) => setParam('asOf', d ? d.format('YYYY-MM-DD') : undefined)}
                   style={{ width: 190 }}
                 />

@@ -4,6 +4,7 @@ import { Alert, Button, Collapse, Descriptions, Empty, Space, Table, Tag } from 
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useI18n } from '../../../lib/i18n';
+import { todayInBeijing } from '../../../lib/time';
 import { useAccess } from '../../app/access';
 import { useCommittees } from './api';
 import { ElectionModal } from './ElectionModal';
@@ -11,7 +12,7 @@ import { DaysLeft, TermLevelTag } from './TermTag';
 
 function CommitteeView({ committee }: { committee: Committee }) {
   const { t } = useI18n();
-  const daysLeft = dayjs(committee.expiresOn).diff(dayjs().startOf('day'), 'day');
+  const daysLeft = dayjs(committee.expiresOn).diff(todayInBeijing(), 'day');
   return (
     <>
       <Descriptions size="small" column={{ xs: 1, sm: 2, xl: 4 }} className="re-org-desc">

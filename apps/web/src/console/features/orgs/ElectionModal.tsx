@@ -8,11 +8,12 @@ import {
 } from '@red-engine/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { applyFormError } from '../../../lib/errors';
 import { isApiError } from '../../../lib/http';
 import { useI18n } from '../../../lib/i18n';
+import { isAfterToday, todayInBeijing } from '../../../lib/time';
 import { memberApi } from '../members/api';
 import { useElectCommittee } from './api';
 
@@ -76,14 +77,14 @@ export function ElectionModal({ org, nextTerm, onClose }: { org: Org | null; nex
   useEffect(() => {
     if (!org) return;
     form.resetFields();
-    form.setFieldsValue({ electedOn: dayjs(), members: [{ position: 'secretary' }] });
+    form.setFieldsValue({ electedOn: todayInBeijing(), members: [{ position: 'secretary' }] });
     setRefusal(null);
   }, [org, form]);
 
   const onFinish = (v: Values) => {
     if (!org) return;
     const body: CreateCommitteeBody = {
-      electedOn: (v.electedOn ?? dayjs()).format('YYYY-MM-DD'),
+      electedOn: (v.electedOn ?? todayInBeijing()).format('YYYY-MM-DD'),
       termNumber: v.termNumber ?? undefined,
       notes: v.notes?.trim() || undefined,
       members: v.members.map((m) => ({
@@ -127,7 +128,7 @@ export function ElectionModal({ org, nextTerm, onClose }: { org: Org | null; nex
             label={t('committee.electedOn')}
             rules={[{ required: true, message: t('form.required') }]}
           >
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker style={{ width: '100%' }} disabledDate={isAfterToday} />
           </Form.Item>
           <Form.Item
             name="termNumber"

@@ -1,11 +1,11 @@
 import { CreateOrgBodySchema, ORG_DOMAINS, type OrgType, UNIT_SITUATIONS } from '@red-engine/shared';
 import { DatePicker, Divider, Form, Input, InputNumber, Select } from 'antd';
-import dayjs from 'dayjs';
 import { useI18n } from '../../../lib/i18n';
+import { isAfterToday } from '../../../lib/time';
 import { rulesFrom } from '../../../lib/zod-rules';
 
 const S = CreateOrgBodySchema.shape;
-const noFuture = (d: dayjs.Dayjs) => d.isAfter(dayjs(), 'day');
+const noFuture = isAfterToday;
 
 /** Every field of the organization record but name and type (shared by 新建 and 编辑). */
 export function OrgFormFields({ type }: { type: OrgType | undefined }) {

@@ -1,10 +1,10 @@
 import type { AuditEvent } from '@red-engine/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Empty, Pagination, Spin, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { type Translate, useI18n } from '../../../lib/i18n';
 import { TONE_HEX } from '../../../lib/member-labels';
+import { formatDateTime } from '../../../lib/time';
 import { ActionTag } from '../audit/ActionTag';
 import { orgApi, orgKeys } from './api';
 
@@ -76,7 +76,7 @@ export function OrgHistoryTab({ orgId }: { orgId: string }) {
           content: (
             <div className="re-history-item">
               <div className="re-history-head">
-                <span className="re-history-date re-mono">{dayjs(e.occurredAt).format('YYYY-MM-DD HH:mm')}</span>
+                <span className="re-history-date re-mono">{formatDateTime(e.occurredAt)}</span>
                 <ActionTag action={e.action} />
               </div>
               {detailLines(e, t).map((l) => (

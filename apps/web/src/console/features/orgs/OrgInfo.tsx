@@ -1,7 +1,7 @@
 import type { Org } from '@red-engine/shared';
 import { Alert, Badge, Descriptions } from 'antd';
-import dayjs from 'dayjs';
 import { useI18n } from '../../../lib/i18n';
+import { todayIsoInBeijing } from '../../../lib/time';
 import { useOrg } from './api';
 
 const dash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '—' : v);
@@ -14,8 +14,8 @@ export function OrgInfo({ org }: { org: Org }) {
   const overdue =
     org.type === 'temporary_branch' &&
     org.status === 'active' &&
-    Boolean(org.temporaryUntil) &&
-    dayjs(org.temporaryUntil).isBefore(dayjs(), 'day');
+    org.temporaryUntil !== null &&
+    org.temporaryUntil < todayIsoInBeijing();
   return (
     <>
       {org.status === 'dissolved' && (

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { reportError } from '../../../lib/errors';
 import { isApiError } from '../../../lib/http';
 import { useI18n } from '../../../lib/i18n';
+import { isAfterToday, todayInBeijing } from '../../../lib/time';
 import { type OrgOption, OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { type RestructureAction, type RestructureBody, useRestructure, useRestructurePreview } from './api';
 import { RestructurePreviewView } from './RestructurePreviewView';
@@ -27,7 +28,7 @@ interface Values {
 const FIELDS = ['newParentId', 'intoId', 'effectiveDate', 'date', 'endedOn', 'returnToId', 'reason'];
 /** Branches that can take members back when a temporary branch closes. */
 const RETURN_TYPES: readonly OrgType[] = ['branch', 'joint_branch'];
-const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+const noFuture = isAfterToday;
 const BRANCH_LIKE: readonly OrgType[] = ['branch', 'joint_branch', 'temporary_branch'];
 const COMMITTEE_LIKE: readonly OrgType[] = ['work_committee', 'party_committee', 'general_branch'];
 /** Where an organization may be merged: a branch into a branch, a committee into a committee (the server decides). */
@@ -39,8 +40,8 @@ function toBody(action: RestructureAction, v: Values): RestructureBody {
   if (action === 'merge')
     return { intoId: v.intoId?.value ?? '', effectiveDate: v.effectiveDate?.format('YYYY-MM-DD'), reason };
   if (action === 'projectEnd')
-    return { endedOn: (v.endedOn ?? dayjs()).format('YYYY-MM-DD'), reason, returnToId: v.returnToId?.value };
-  return { date: (v.date ?? dayjs()).format('YYYY-MM-DD'), reason: reason ?? '' };
+    return { endedOn: (v.endedOn ?? todayInBeijing()).format('YYYY-MM-DD'), reason, returnToId: v.returnToId?.value };
+  return { date: (v.date ?? todayInBeijing()).format('YYYY-MM-DD'), reason: reason ?? '' };
 }
 
 /** 迁移 / 合并 / 撤销 / 项目结束: fill in, 预览 what will change (server preview endpoint), then confirm. */
@@ -66,10 +67,10 @@ export function RestructureModal({
   useEffect(() => {
     if (!target) return;
     form.resetFields();
-    if (target.action === 'dissolve') form.setFieldsValue({ date: dayjs() });
+    if (target.action === 'dissolve') form.setFieldsValue({ date: todayInBeijing() });
     if (target.action === 'projectEnd') {
       const planned = target.org.temporaryUntil ? dayjs(target.org.temporaryUntil) : null;
-      form.setFieldsValue({ endedOn: planned && !planned.isAfter(dayjs(), 'day') ? planned : dayjs() });
+      form.setFieldsValue({ endedOn: planned && !isAfterToday(planned) ? planned : todayInBeijing() });
     }
     setPlanned(null);
     setRefusal(null);

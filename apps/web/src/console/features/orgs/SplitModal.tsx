@@ -9,11 +9,12 @@ import {
 } from '@red-engine/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Checkbox, DatePicker, Divider, Form, Input, Modal, Select, Space, Table } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { reportError } from '../../../lib/errors';
 import { isApiError } from '../../../lib/http';
 import { useI18n } from '../../../lib/i18n';
+import { isAfterToday } from '../../../lib/time';
 import { memberApi } from '../members/api';
 import { orgApi, orgKeys, useOrg, useRestructure, useRestructurePreview } from './api';
 import { OrgTypeTag } from './OrgTypeTag';
@@ -33,7 +34,7 @@ interface Values {
 
 const STAY = -1;
 const MEMBER_TYPES: readonly OrgType[] = ['branch', 'joint_branch', 'temporary_branch'];
-const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+const noFuture = isAfterToday;
 
 /** 拆分: new sibling organizations, and a 去向 for each member and sub-organization; 预览, then confirm. */
 export function SplitModal({

@@ -1,8 +1,8 @@
 import type { Org } from '@red-engine/shared';
 import { Badge, Button, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import type { Translate } from '../../../lib/i18n';
+import { formatDateTime } from '../../../lib/time';
 import { OrgTypeTag } from './OrgTypeTag';
 
 export interface OrgColumnActions {
@@ -48,7 +48,7 @@ export function orgColumns(t: Translate, a: OrgColumnActions): ColumnsType<Org> 
       dataIndex: 'updatedAt',
       width: 150,
       sorter: true,
-      render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm'),
+      render: (v: string) => formatDateTime(v),
     },
   ];
   if (!a.canCreate && !a.canUpdate) return columns;

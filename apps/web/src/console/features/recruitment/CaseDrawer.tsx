@@ -36,12 +36,13 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { applyFormError, reportError } from '../../../lib/errors';
 import { useI18n } from '../../../lib/i18n';
 import { educationLabel, ethnicityLabel, jobCategoryLabel } from '../../../lib/member-labels';
+import { formatDateTime, isAfterToday, todayInBeijing } from '../../../lib/time';
 import { useAccess } from '../../app/access';
 import { recruitmentApi, useCaseAction, useRecruitmentCase, useUploadMaterial } from './api';
 import { DueTag, RecruitmentStatusTag, STAGE_COLORS, stageName, stepName, useGateText } from './labels';
@@ -59,7 +60,7 @@ const STAGE_DOT = {
   alignItems: 'center',
   justifyContent: 'center',
 } as const;
-const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+const noFuture = isAfterToday;
 
 function StepBody({ s, detail }: { s: RecruitmentStepDto; detail: RecruitmentCaseDetail }) {
   const { t } = useI18n();
@@ -170,7 +171,7 @@ export function CaseDrawer({ id, onClose }: { id: string | undefined; onClose: (
   useEffect(() => {
     if (!dialog) return;
     form.resetFields();
-    form.setFieldsValue({ date: dayjs(), months: 6 });
+    form.setFieldsValue({ date: todayInBeijing(), months: 6 });
   }, [dialog, form]);
 
   const submitDialog = (v: { date?: Dayjs; months?: number; reason?: string }) => {
@@ -421,7 +422,7 @@ export function CaseDrawer({ id, onClose }: { id: string | undefined; onClose: (
                         <span>{m.fileName}</span>
                       </Space>
                     }
-                    description={`${m.stepNo ? `${m.stepNo}. ${stepName(m.stepNo, locale)} · ` : ''}${(m.size / 1024).toFixed(0)} KB · ${m.uploadedBy ?? ''} · ${dayjs(m.uploadedAt).format('YYYY-MM-DD HH:mm')}`}
+                    description={`${m.stepNo ? `${m.stepNo}. ${stepName(m.stepNo, locale)} · ` : ''}${(m.size / 1024).toFixed(0)} KB · ${m.uploadedBy ?? ''} · ${formatDateTime(m.uploadedAt)}`}
                   />
                 </List.Item>
               )}

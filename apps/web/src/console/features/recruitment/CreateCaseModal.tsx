@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { applyFormError } from '../../../lib/errors';
 import { useI18n } from '../../../lib/i18n';
 import { educationOptions, ethnicityOptions, jobCategoryOptions } from '../../../lib/member-labels';
+import { isAfterToday, todayInBeijing } from '../../../lib/time';
 import { type OrgOption, OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { useCreateCase } from './api';
 
@@ -24,7 +25,7 @@ interface Values {
   notes?: string;
 }
 
-const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+const noFuture = isAfterToday;
 const text = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
 
 /** Step 1: the applicant and the branch the written application was made to (temporary branches cannot recruit). */
@@ -46,7 +47,7 @@ export function CreateCaseModal({
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue({ gender: 'male', ethnicity: '01', appliedOn: dayjs() });
+    form.setFieldsValue({ gender: 'male', ethnicity: '01', appliedOn: todayInBeijing() });
   }, [open, form]);
 
   // The birth date follows from a complete ID number.

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { applyFormError } from '../../../lib/errors';
 import { isApiError } from '../../../lib/http';
 import { useI18n } from '../../../lib/i18n';
+import { isAfterToday, todayInBeijing } from '../../../lib/time';
 import { memberApi, memberKeys } from '../members/api';
 import { useRecordStep } from './api';
 import { stepName, useGateText } from './labels';
@@ -26,7 +27,7 @@ interface Values {
   votes?: { eligible?: number; present?: number; for?: number; against?: number; abstain?: number };
 }
 
-const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+const noFuture = isAfterToday;
 const text = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
 
 /** Members in the user's scope, searched by name, pinyin initials or ID tail; several may be chosen. */
@@ -116,7 +117,7 @@ export function RecordStepModal({
         trainingHours: s.trainingHours ?? undefined,
         votes: s.votes ?? undefined,
       });
-    else form.setFieldsValue({ date: dayjs(), approvalResult: def?.needs.approval ? 'approved' : undefined });
+    else form.setFieldsValue({ date: todayInBeijing(), approvalResult: def?.needs.approval ? 'approved' : undefined });
   }, [stepNo, detail, form, def]);
 
   const send = (b: RecordStepBody) =>

@@ -15,17 +15,17 @@ import {
   Steps,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { applyFormError, reportError } from '../../../lib/errors';
 import { useI18n } from '../../../lib/i18n';
+import { formatDateTime, isAfterToday as noFuture, todayInBeijing, todayIsoInBeijing } from '../../../lib/time';
 import { useAccess } from '../../app/access';
 import { transferApi, useTransfer, useTransferAction } from './api';
 import { OverdueTag, TransferKindTag, TransferStatusTag } from './TransferTags';
 
 type Dialog = 'approve' | 'reject' | 'receipt' | null;
-const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
-const fmtTime = (s: string) => dayjs(s).format('YYYY-MM-DD HH:mm');
+const fmtTime = (s: string) => formatDateTime(s);
 
 function stepState(s: TransferStep, tr: Transfer): 'wait' | 'process' | 'finish' | 'error' {
   if (s.status === 'approved') return 'finish';
@@ -47,7 +47,7 @@ export function TransferDrawer({ id, onClose }: { id: string | undefined; onClos
   useEffect(() => {
     if (!dialog) return;
     form.resetFields();
-    if (dialog !== 'reject') form.setFieldsValue({ date: dayjs() });
+    if (dialog !== 'reject') form.setFieldsValue({ date: todayInBeijing() });
   }, [dialog, form]);
 
   const pending = tr?.status === 'pending';
@@ -64,7 +64,7 @@ export function TransferDrawer({ id, onClose }: { id: string | undefined; onClos
         ? ({ action: 'approve', id: tr.id, body: { date, comment: v.comment?.trim() || undefined } } as const)
         : dialog === 'reject'
           ? ({ action: 'reject', id: tr.id, body: { reason: v.reason?.trim() ?? '' } } as const)
-          : ({ action: 'receipt', id: tr.id, body: { date: date ?? dayjs().format('YYYY-MM-DD') } } as const);
+          : ({ action: 'receipt', id: tr.id, body: { date: date ?? todayIsoInBeijing() } } as const);
     const done = {
       approve: 'transfer.approved',
       reject: 'transfer.rejected',

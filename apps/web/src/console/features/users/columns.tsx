@@ -2,8 +2,8 @@ import { DownOutlined, LockOutlined } from '@ant-design/icons';
 import type { User } from '@red-engine/shared';
 import { Badge, Button, Dropdown, Space, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import type { Translate } from '../../../lib/i18n';
+import { formatDateTime } from '../../../lib/time';
 import { RoleTag } from '../../components/RoleTag';
 import { PhoneCell } from './PhoneCell';
 
@@ -17,8 +17,8 @@ export interface UserColumnActions {
   toggleStatus: (u: User) => void;
 }
 
-export const isLocked = (u: User) => Boolean(u.lockedUntil && dayjs(u.lockedUntil).isAfter(dayjs()));
-const fmt = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—');
+export const isLocked = (u: User) => Boolean(u.lockedUntil && Date.parse(u.lockedUntil) > Date.now());
+const fmt = (v: string | null) => formatDateTime(v);
 
 export function userColumns(t: Translate, a: UserColumnActions): ColumnsType<User> {
   return [

@@ -1,7 +1,8 @@
-import { EnvironmentOutlined, PhoneOutlined, PlusOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, FieldTimeOutlined, PhoneOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Venue } from '@red-engine/shared';
 import { App, Button, Card, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { useI18n } from '../../../lib/i18n';
 import { useProTable } from '../../../lib/pro-table';
 import { useAccess } from '../../app/access';
@@ -20,6 +21,8 @@ export default function VenuesPage() {
   const [formTarget, setFormTarget] = useState<VenueFormTarget | null>(null);
   const remove = useDeleteVenue();
   const canWrite = can('venue:write');
+  const canCalendar = can('meeting:read');
+  const navigate = useNavigate();
   const table = useProTable<Venue>({
     queryKey: venueKeys.lists(),
     request: venueApi.list,
@@ -121,32 +124,46 @@ export default function VenuesPage() {
                   '—'
                 ),
             },
-            ...(canWrite
+            ...(canWrite || canCalendar
               ? [
                   {
                     title: t('common.actions'),
                     key: 'actions',
                     fixed: 'right' as const,
-                    width: 130,
+                    width: canWrite && canCalendar ? 210 : 130,
                     render: (_: unknown, v: Venue) => (
                       <Space size={0}>
-                        <Button type="link" size="small" onClick={() => setFormTarget({ mode: 'edit', venue: v })}>
-                          {t('common.edit')}
-                        </Button>
-                        <Popconfirm
-                          title={t('venue.deleteConfirm', { name: v.name })}
-                          okButtonProps={{ danger: true }}
-                          okText={t('common.delete')}
-                          onConfirm={() =>
-                            remove.mutate(v.id, {
-                              onSuccess: () => message.success(t('venue.deleted', { name: v.name })),
-                            })
-                          }
-                        >
-                          <Button type="link" size="small" danger>
-                            {t('common.delete')}
+                        {canCalendar && (
+                          <Button
+                            type="link"
+                            size="small"
+                            icon={<FieldTimeOutlined />}
+                            onClick={() => navigate(`/venues/calendar/${v.id}`)}
+                          >
+                            {t('venueCal.calendarLink')}
                           </Button>
-                        </Popconfirm>
+                        )}
+                        {canWrite && (
+                          <Button type="link" size="small" onClick={() => setFormTarget({ mode: 'edit', venue: v })}>
+                            {t('common.edit')}
+                          </Button>
+                        )}
+                        {canWrite && (
+                          <Popconfirm
+                            title={t('venue.deleteConfirm', { name: v.name })}
+                            okButtonProps={{ danger: true }}
+                            okText={t('common.delete')}
+                            onConfirm={() =>
+                              remove.mutate(v.id, {
+                                onSuccess: () => message.success(t('venue.deleted', { name: v.name })),
+                              })
+                            }
+                          >
+                            <Button type="link" size="small" danger>
+                              {t('common.delete')}
+                            </Button>
+                          </Popconfirm>
+                        )}
                       </Space>
                     ),
                   },

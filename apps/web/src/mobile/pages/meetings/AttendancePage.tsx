@@ -2,10 +2,10 @@ import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import type { MyAttendanceSummary, MyMeeting, Page } from '@red-engine/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Button, DotLoading, ErrorBlock, NavBar } from 'antd-mobile';
-import dayjs from 'dayjs';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../../lib/http';
 import { useI18n } from '../../../lib/i18n';
+import { formatBeijing, nowInBeijing, toBeijing } from '../../../lib/time';
 import { MY_MEETINGS_KEY, useActivityTypeName } from '../../meetings/api';
 import { StatusTag } from '../../meetings/MeetingCard';
 import '../../meetings/meetings.css';
@@ -21,9 +21,9 @@ async function pastMeetingsOf(year: number): Promise<MyMeeting[]> {
   const found: MyMeeting[] = [];
   for (let current = 1; current <= MAX_PAGES; current++) {
     const page = await api.get<Page<MyMeeting>>('/me/meetings', { when: 'past', current, pageSize: PAGE_SIZE });
-    for (const m of page.data) if (dayjs(m.startsAt).year() === year && m.phase !== 'cancelled') found.push(m);
+    for (const m of page.data) if (toBeijing(m.startsAt).year() === year && m.phase !== 'cancelled') found.push(m);
     const last = page.data[page.data.length - 1];
-    if (!last || dayjs(last.startsAt).year() < year || current * PAGE_SIZE >= page.total) break;
+    if (!last || toBeijing(last.startsAt).year() < year || current * PAGE_SIZE >= page.total) break;
   }
   return found;
 }
@@ -33,7 +33,7 @@ export function AttendancePage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const thisYear = dayjs().year();
+  const thisYear = nowInBeijing().year();
   const asked = Number(params.get('year'));
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= thisYear ? asked : thisYear;
   const summary = useQuery({
@@ -147,7 +147,7 @@ function MeetingRows({ meetings }: { meetings: MyMeeting[] }) {
           <div className="m-mm-row-main">
             <div className="m-mm-row-title">{m.title}</div>
             <div className="m-mm-row-sub">
-              {dayjs(m.startsAt).format('M/D HH:mm')} · {m.typeCodes.map(typeName).join(' / ')}
+              {formatBeijing(m.startsAt, 'M/D HH:mm')} · {m.typeCodes.map(typeName).join(' / ')}
             </div>
           </div>
           <StatusTag status={m.myStatus} />

@@ -2,11 +2,11 @@ import { CameraOutlined, EditOutlined, StopOutlined } from '@ant-design/icons';
 import type { StaffSession } from '@red-engine/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Button, DotLoading, ErrorBlock, NavBar } from 'antd-mobile';
-import dayjs from 'dayjs';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../../lib/http';
 import { useI18n } from '../../../lib/i18n';
+import { formatBeijing } from '../../../lib/time';
 import { unlockAudio } from '../../meetings/beep';
 import { RecentScans, ScanFlash } from '../../meetings/StaffScanParts';
 import { rememberStaffToken, staffRequest } from '../../meetings/staff-api';
@@ -85,8 +85,8 @@ function StaffDesk({ token }: { token: string }) {
         <div className="m-hint" style={{ margin: 0 }}>
           {s.label} ·{' '}
           {t('mm.staff.window', {
-            from: dayjs(s.validFrom).format('M/D HH:mm'),
-            to: dayjs(s.validUntil).format('M/D HH:mm'),
+            from: formatBeijing(s.validFrom, 'M/D HH:mm'),
+            to: formatBeijing(s.validUntil, 'M/D HH:mm'),
           })}
         </div>
         <div className="m-mm-summary m-mm-staff-counts" aria-live="polite">

@@ -8,9 +8,9 @@ import {
 } from '@ant-design/icons';
 import type { MeetingDetail } from '@red-engine/shared';
 import { Alert, Card, Descriptions, Progress } from 'antd';
-import dayjs from 'dayjs';
 import { useI18n } from '../../../../lib/i18n';
 import { formatRate } from '../../../../lib/meeting-labels';
+import { formatBeijing, sameBeijingDay } from '../../../../lib/time';
 import { formatSpan, PhaseTag, TypeTags } from '../MeetingTags';
 
 function Stat({ label, value, tone }: { label: string; value: number; tone?: string }) {
@@ -29,8 +29,7 @@ export function MeetingHeader({ meeting: m }: { meeting: MeetingDetail }) {
   const { t } = useI18n();
   const c = m.counts;
   const over = m.phase === 'ended' || m.phase === 'archived';
-  const hm = (v: string) =>
-    dayjs(v).isSame(m.startsAt, 'day') ? dayjs(v).format('HH:mm') : dayjs(v).format('MM-DD HH:mm');
+  const hm = (v: string) => formatBeijing(v, sameBeijingDay(v, m.startsAt) ? 'HH:mm' : 'MM-DD HH:mm');
   return (
     <Card className="re-meeting-header">
       {m.phase === 'cancelled' && m.cancelReason && (

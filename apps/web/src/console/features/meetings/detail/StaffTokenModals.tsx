@@ -1,9 +1,10 @@
 import type { IssuedStaffToken, MeetingDetail } from '@red-engine/shared';
 import { Alert, DatePicker, Form, Input, Modal, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { applyFormError } from '../../../../lib/errors';
 import { useI18n } from '../../../../lib/i18n';
+import { fromBeijing, todayInBeijing } from '../../../../lib/time';
 import { CopyButton } from '../../../components/CopyButton';
 import { useCreateStaffToken } from '../api';
 import { formatDateTime } from '../MeetingTags';
@@ -53,8 +54,8 @@ export function StaffTokenCreateModal({
             {
               id: meeting.id,
               label: v.label.trim(),
-              validFrom: v.validity?.[0]?.format(),
-              validUntil: v.validity?.[1]?.format(),
+              validFrom: v.validity?.[0] ? fromBeijing(v.validity[0]) : undefined,
+              validUntil: v.validity?.[1] ? fromBeijing(v.validity[1]) : undefined,
             },
             { onSuccess: onIssued, onError: (e) => applyFormError(form, e) },
           )
@@ -81,7 +82,7 @@ export function StaffTokenCreateModal({
             allowEmpty={[true, true]}
             style={{ width: '100%' }}
             placeholder={[formatDateTime(meeting.checkin.opensAt), formatDateTime(meeting.checkin.closesAt)]}
-            disabledDate={(d) => d.isBefore(dayjs().startOf('day'))}
+            disabledDate={(d) => d.isBefore(todayInBeijing())}
           />
         </Form.Item>
       </Form>

@@ -17,7 +17,15 @@ import {
 } from './meeting-form-values';
 import { useEditValues } from './useEditValues';
 
-export type MeetingFormTarget = { mode: 'create' } | { mode: 'edit'; meetingId: string };
+/**
+ * `prefill` starts a new plan from a context, e.g. the venue calendar: the venue and the start (a Beijing
+ * wall-clock Dayjs, lib/time); without an end the plan gets two hours.
+ */
+export type MeetingFormPrefill = Pick<Partial<MeetingFormValues>, 'venueId' | 'startsAt' | 'endsAt' | 'org' | 'title'>;
+export type MeetingFormTarget = { mode: 'create'; prefill?: MeetingFormPrefill } | { mode: 'edit'; meetingId: string };
+
+const withEnd = (p: MeetingFormPrefill | undefined): MeetingFormPrefill | undefined =>
+  p?.startsAt && !p.endsAt ? { ...p, endsAt: p.startsAt.add(120, 'minute') } : p;
 
 /** 新建活动 / 编辑活动 in a drawer; the plan is sent whole (PATCH for edits), check-in settings only when set. */
 export function MeetingFormDrawer({
@@ -52,7 +60,10 @@ export function MeetingFormDrawer({
     if (!target) filledFor.current = null;
     if (!target || !ready || filledFor.current === target) return;
     filledFor.current = target;
-    const initial = editValues ?? emptyMeetingValues();
+    const initial = editValues ?? {
+      ...emptyMeetingValues(),
+      ...withEnd(target.mode === 'create' ? target.prefill : undefined),
+    };
     form.resetFields();
     form.setFieldsValue(initial);
     initialBody.current = editValues ? valuesToBody(form, initial as MeetingFormValues) : null;

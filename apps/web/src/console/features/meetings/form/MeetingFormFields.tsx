@@ -1,6 +1,7 @@
 import { DatePicker, Divider, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useI18n } from '../../../../lib/i18n';
+import { fromBeijing } from '../../../../lib/time';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
 import { useActivityTypes } from '../api';
 import { CheckinSettingsFields } from './CheckinSettingsFields';
@@ -103,8 +104,8 @@ export function MeetingFormFields({ editId, orgName, locked }: { editId?: string
       {!locked && (
         <VenueAvailability
           venueId={venueId}
-          startsAt={startsAt?.format()}
-          endsAt={endsAt?.format()}
+          startsAt={startsAt ? fromBeijing(startsAt) : undefined}
+          endsAt={endsAt ? fromBeijing(endsAt) : undefined}
           excludeMeetingId={editId}
         />
       )}

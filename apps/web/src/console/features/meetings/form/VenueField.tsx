@@ -72,7 +72,13 @@ export function ConflictList({ conflicts }: { conflicts: VenueConflict[] }) {
     <ul className="re-conflict-list">
       {conflicts.map((c) => (
         <li key={c.meetingId}>
-          {t('meeting.venueConflictItem', { time: formatSpan(c.startsAt, c.endsAt), title: c.title, org: c.orgName })}
+          {c.inScope && c.title !== null
+            ? t('meeting.venueConflictItem', {
+                time: formatSpan(c.startsAt, c.endsAt),
+                title: c.title,
+                org: c.orgName ?? '',
+              })
+            : t('venueCal.conflictOtherItem', { time: formatSpan(c.startsAt, c.endsAt) })}
         </li>
       ))}
     </ul>

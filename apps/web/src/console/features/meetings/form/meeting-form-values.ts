@@ -1,7 +1,8 @@
 import type { CreateMeetingBody, MeetingDetail, UpdateMeetingBody } from '@red-engine/shared';
 import type { FormInstance } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { ApiError, isApiError } from '../../../../lib/http';
+import { fromBeijing, toBeijing } from '../../../../lib/time';
 import type { OrgOption } from '../../../components/OrgTreeSelect';
 import type { CheckinFormValues } from './CheckinSettingsFields';
 import type { MemberRef } from './MemberListField';
@@ -47,8 +48,8 @@ export function detailToValues(m: MeetingDetail, names: NameLookup): Partial<Mee
     org: { value: m.orgId, label: m.orgName },
     title: m.title,
     typeCodes: m.typeCodes,
-    startsAt: dayjs(m.startsAt),
-    endsAt: dayjs(m.endsAt),
+    startsAt: toBeijing(m.startsAt),
+    endsAt: toBeijing(m.endsAt),
     venueId: m.venueId,
     location: m.location ?? undefined,
     agenda: m.agenda ?? undefined,
@@ -61,9 +62,9 @@ export function detailToValues(m: MeetingDetail, names: NameLookup): Partial<Mee
     jointOrgs: m.jointOrgs.map((o) => ({ value: o.id, label: o.name })),
     checkin: {
       rotationSeconds: m.checkin.rotationSeconds,
-      opensAt: dayjs(m.checkin.opensAt),
-      closesAt: dayjs(m.checkin.closesAt),
-      lateAfter: dayjs(m.checkin.lateAfter),
+      opensAt: toBeijing(m.checkin.opensAt),
+      closesAt: toBeijing(m.checkin.closesAt),
+      lateAfter: toBeijing(m.checkin.lateAfter),
       geofenceEnabled: m.checkin.geofence.enabled,
       radiusMeters: m.checkin.geofence.radiusMeters,
     },
@@ -80,9 +81,9 @@ function checkinBody(form: FormInstance<MeetingFormValues>, c: CheckinFormValues
   const touched = (name: keyof CheckinFormValues) => form.isFieldTouched(['checkin', name]);
   const out: NonNullable<CreateMeetingBody['checkin']> = {};
   if (touched('rotationSeconds') && c.rotationSeconds) out.rotationSeconds = c.rotationSeconds;
-  if (touched('opensAt') && c.opensAt) out.opensAt = c.opensAt.format();
-  if (touched('closesAt') && c.closesAt) out.closesAt = c.closesAt.format();
-  if (touched('lateAfter') && c.lateAfter) out.lateAfter = c.lateAfter.format();
+  if (touched('opensAt') && c.opensAt) out.opensAt = fromBeijing(c.opensAt);
+  if (touched('closesAt') && c.closesAt) out.closesAt = fromBeijing(c.closesAt);
+  if (touched('lateAfter') && c.lateAfter) out.lateAfter = fromBeijing(c.lateAfter);
   if (touched('geofenceEnabled') || touched('radiusMeters')) {
     out.geofence = { enabled: Boolean(c.geofenceEnabled), ...(c.radiusMeters ? { radiusMeters: c.radiusMeters } : {}) };
   }
@@ -96,8 +97,9 @@ export function valuesToBody(
   return {
     title: v.title.trim(),
     typeCodes: v.typeCodes,
-    startsAt: v.startsAt?.format() ?? '',
-    endsAt: v.endsAt?.format() ?? '',
+    // Picker values are Beijing wall-clock times.
+    startsAt: v.startsAt ? fromBeijing(v.startsAt) : '',
+    endsAt: v.endsAt ? fromBeijing(v.endsAt) : '',
     venueId: v.venueId ?? null,
     location: text(v.location),
     agenda: text(v.agenda),

@@ -1,7 +1,7 @@
 import type { Board } from '@red-engine/shared';
-import dayjs from 'dayjs';
 import { useI18n } from '../../../../lib/i18n';
 import { formatRate } from '../../../../lib/meeting-labels';
+import { formatBeijing } from '../../../../lib/time';
 import { useMeetingLabels } from '../MeetingTags';
 
 function Ring({ rate, label }: { rate: number | null; label: string }) {
@@ -79,7 +79,7 @@ export function LiveBoard({ board }: { board: Board | undefined }) {
                 {labels.method(r.method)}
                 {r.status === 'late' && <em className="rp-late">{labels.attendance('late')}</em>}
               </span>
-              <span className="rp-recent-time">{dayjs(r.at).format('HH:mm:ss')}</span>
+              <span className="rp-recent-time">{formatBeijing(r.at, 'HH:mm:ss')}</span>
             </li>
           ))}
         </ul>

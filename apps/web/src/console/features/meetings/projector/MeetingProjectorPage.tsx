@@ -7,11 +7,11 @@ import {
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Result } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { isApiError } from '../../../../lib/http';
 import { useI18n } from '../../../../lib/i18n';
+import { formatBeijing } from '../../../../lib/time';
 import { LogoMark } from '../../../components/Logo';
 import { PageLoading } from '../../../components/PageLoading';
 import { meetingApi, meetingKeys, useMeeting } from '../api';
@@ -24,14 +24,14 @@ const BOARD_POLL_MS = 2_000;
 
 function Clock() {
   const { t } = useI18n();
-  const [now, setNow] = useState(() => dayjs());
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const id = setInterval(() => setNow(dayjs()), 1000);
+    const id = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(id);
   }, []);
   return (
     <div className="rp-clock" role="timer" aria-label={t('projector.clock')}>
-      {now.format('HH:mm:ss')}
+      {formatBeijing(now, 'HH:mm:ss')}
     </div>
   );
 }

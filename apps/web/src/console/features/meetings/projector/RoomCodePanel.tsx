@@ -1,8 +1,8 @@
 import { ClockCircleOutlined, LoadingOutlined, StopOutlined } from '@ant-design/icons';
 import type { MeetingDetail, MeetingPhase } from '@red-engine/shared';
-import dayjs from 'dayjs';
 import { isApiError } from '../../../../lib/http';
 import { useI18n } from '../../../../lib/i18n';
+import { formatBeijing } from '../../../../lib/time';
 import { QrImage } from '../QrImage';
 import { useRoomCode, useSecondsLeft } from './useRoomCode';
 
@@ -46,7 +46,7 @@ export function RoomCodePanel({
         <div className="rp-idle-title">{title}</div>
         {early && (
           <div className="rp-idle-sub">
-            {t('projector.notOpenSub', { time: dayjs(meeting.checkin.opensAt).format('MM-DD HH:mm') })}
+            {t('projector.notOpenSub', { time: formatBeijing(meeting.checkin.opensAt, 'MM-DD HH:mm') })}
           </div>
         )}
       </div>
