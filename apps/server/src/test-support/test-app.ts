@@ -41,6 +41,9 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
+/** What `createTestApp()` seeds by default: the members, two months of 组织生活, no points. */
+export const DEFAULT_TEST_SEED = { members: true, meetings: 'recent', points: false } as const;
+
 /** A real app on a fresh database with the demo zone seeded; rate limits raised so tests are not throttled. */
 export async function createTestApp(
   opts: {
@@ -49,17 +52,27 @@ export async function createTestApp(
     members?: boolean;
     /** 组织生活 history seeded with the members: the last two months by default, which is much cheaper. */
     meetings?: 'year' | 'recent';
+    /** 党员积分 of the demo (automatic and manual entries, publications, objections): off unless asked for. */
+    points?: boolean;
     config?: Partial<Config>;
     rateLimits?: { loginPerMinute: number; writesPerMinute: number };
   } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
   const config = testConfig(opts.config);
-  if (opts.seed !== false)
+  // The default demo comes ready-made from the run's template (seeded once in global-setup.ts).
+  const isDefaultSeed =
+    opts.seed !== false &&
+    opts.members !== false &&
+    (opts.meetings ?? DEFAULT_TEST_SEED.meetings) === DEFAULT_TEST_SEED.meetings &&
+    (opts.points ?? DEFAULT_TEST_SEED.points) === DEFAULT_TEST_SEED.points &&
+    !opts.config?.dataKey;
+  const database = await createTestDatabase({ seeded: isDefaultSeed });
+  if (opts.seed !== false && !database.seeded)
     await seedDemo(database.db, {
       dataKey: config.dataKey,
       members: opts.members !== false,
       meetings: opts.meetings ?? 'recent',
+      points: opts.points ?? false,
     });
   const app = await buildApp({
     config,

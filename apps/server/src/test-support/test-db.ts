@@ -6,27 +6,35 @@ import { type Db, type DbHandle, migrateDatabase, openDatabase, schema } from '.
 
 export const testBackend = (): 'pglite' | 'postgresql' => (process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite');
 
-const withDatabase = (url: string, name: string) => {
+export const withDatabase = (url: string, name: string) => {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
 };
 
-/** A fresh database for one test file: a copy of the migrated PGlite template, or a new PostgreSQL database. */
-export async function createTestDatabase(): Promise<DbHandle & { url?: string }> {
+/**
+ * A fresh database for one test file: a copy of the migrated template, or with `seeded` a copy of the template that
+ * already holds the default test demo (see global-setup.ts); without templates (a single file run outside vitest's
+ * setup) a new database is migrated here. Answers whether it came seeded.
+ */
+export async function createTestDatabase(
+  opts: { seeded?: boolean } = {},
+): Promise<DbHandle & { url?: string; seeded?: boolean }> {
   const pgUrl = process.env.TEST_DATABASE_URL;
   if (pgUrl) {
     const name = `re_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    const template = opts.seeded ? process.env.RE_PG_SEEDED_TEMPLATE : undefined;
     const admin = new pg.Client({ connectionString: pgUrl });
     await admin.connect();
-    await admin.query(`create database "${name}"`);
+    await admin.query(template ? `create database "${name}" template "${template}"` : `create database "${name}"`);
     await admin.end();
     const url = withDatabase(pgUrl, name);
     const handle = await openDatabase({ kind: 'postgresql', url, poolSize: 20 });
-    await migrateDatabase(handle);
+    if (!template) await migrateDatabase(handle);
     return {
       ...handle,
       url,
+      seeded: Boolean(template),
       close: async () => {
         await handle.close();
         const drop = new pg.Client({ connectionString: pgUrl });
@@ -36,12 +44,13 @@ export async function createTestDatabase(): Promise<DbHandle & { url?: string }>
       },
     };
   }
-  const template = process.env.RE_PGLITE_TEMPLATE;
+  const seededTemplate = opts.seeded ? process.env.RE_PGLITE_SEEDED_TEMPLATE : undefined;
+  const template = seededTemplate && existsSync(seededTemplate) ? seededTemplate : process.env.RE_PGLITE_TEMPLATE;
   if (template && existsSync(template)) {
     const client = new PGlite({ loadDataDir: new Blob([readFileSync(template)]) });
     await client.waitReady;
     const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
-    return { db, kind: 'pglite', pglite: client, close: () => client.close() };
+    return { db, kind: 'pglite', pglite: client, close: () => client.close(), seeded: template === seededTemplate };
   }
   const handle = await openDatabase({ kind: 'pglite', dir: null });
   await migrateDatabase(handle);
