@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -22,9 +21,11 @@ import { AppError } from './core/errors.js';
 import { MESSAGES } from './core/messages.js';
 import { authenticateAndAuthorize, findForbiddenText } from './core/request-guards.js';
 import { isPolicyExempt, policyKey, ROUTE_POLICIES } from './core/route-policy.js';
+import { securityHeaders } from './core/security-headers.js';
 import type { DbHandle } from './db/client.js';
 import { startAuditSealer } from './modules/audit/index.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { LoggingSender, type NotificationSender, startNotificationDispatcher } from './modules/notification/index.js';
 import { registerModules } from './modules.js';
 
 export type AppDeps = {
@@ -33,6 +34,8 @@ export type AppDeps = {
   /** Requests per minute; tests raise them, production keeps the defaults. */
   rateLimits?: { loginPerMinute: number; writesPerMinute: number };
   logger?: boolean | object;
+  /** Where SMS / WeChat messages go; a logging sender when not given. */
+  notificationSender?: NotificationSender;
 };
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -88,7 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
-  await app.register(fastifyHelmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -103,6 +106,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   await app.register(fastifyCookie);
   // Files arrive as multipart uploads read one at a time with request.file(); routes check type and content.
@@ -158,6 +165,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Check-in events wait in audit_pending for at most one tick before they join the hash chain.
   const sealer = startAuditSealer(database.db, app.log);
   app.addHook('onClose', () => sealer.stop());
+  // SMS / WeChat messages written by changes leave through the outbox; the default sender only logs them.
+  const dispatcher = startNotificationDispatcher(database.db, {
+    sender: deps.notificationSender ?? new LoggingSender(app.log),
+    dataKey: config.dataKey,
+    log: app.log,
+  });
+  app.addHook('onClose', () => dispatcher.stop());
 
   app.get('/healthz', async () => ({ status: 'ok', db: database.kind, version: config.version }));
 

@@ -18,6 +18,8 @@ import { sealAllPending, verifyAuditChain } from './modules/audit/index.js';
 import { backupDatabase, RestoreError, restoreDatabase } from './modules/backup/backup.service.js';
 import { blobStoreFor } from './modules/file-store/index.js';
 import { exportCommand, ImportCliError, importCommand } from './modules/imports/imports.cli.js';
+import { PointsCliError, pointsCommand } from './modules/points/points.cli.js';
+import { pointsDeps } from './points-wiring.js';
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -31,6 +33,10 @@ const USAGE = `Usage: red-engine <command>
   seed --demo [--seed N] [--scale zone]   seed the demo zone into an empty database
   admin create --username U [--password P] [--display-name N]
   audit verify                            recompute the audit hash chain
+  points verify                           recompute every member's points balance from the ledger; exit 2
+                                          naming each member whose stored balance differs
+  points grant --period 2026-11           book the automatic points (attendance, volunteer hours, base) of a
+                                          month, quarter (2026-Q4) or year for the whole zone; idempotent
   backup FILE                             write a backup of the whole database
   restore FILE                            restore a backup into an empty database
   import members|organizations FILE [--dry-run] [--valid-only] [--org CODE] [--lang en-US]
@@ -131,6 +137,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       'valid-only': { type: 'boolean' },
       org: { type: 'string' },
       lang: { type: 'string' },
+      period: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -192,6 +199,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         );
         return 0;
       }
+      case 'points':
+        return await withDatabase(config, (h) => pointsCommand(pointsDeps(h.db), { sub, period: values.period }));
       case 'backup': {
         if (!sub) throw new CliError('usage: red-engine backup FILE');
         const { rows, missingFiles } = await withDatabase(config, (h) =>
@@ -238,7 +247,12 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     }
   } catch (err) {
     if (err instanceof ConfigError) console.error(err.message);
-    else if (err instanceof CliError || err instanceof RestoreError || err instanceof ImportCliError)
+    else if (
+      err instanceof CliError ||
+      err instanceof RestoreError ||
+      err instanceof ImportCliError ||
+      err instanceof PointsCliError
+    )
       console.error(`red-engine: ${err.message}`);
     else console.error(`red-engine: ${(err as Error).message ?? err}`);
     return 1;

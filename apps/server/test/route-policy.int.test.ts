@@ -13,9 +13,16 @@ import { policyKey, ROUTE_POLICIES, type RoutePolicy } from '../src/core/route-p
 import { queryRows } from '../src/db/rows.js';
 import { todayIso } from '../src/modules/member/index.js';
 import { createTestApp, type Session, type TestApp } from '../src/test-support/test-app.js';
+import { type CompetitionsWalk, setUpCompetitionsWalk } from './support/competitions-walk.js';
+import { setUpEvaluationWalk } from './support/evaluation.js';
+import { type ExamsWalk, setUpExamsWalk } from './support/exams-walk.js';
 import { auditCount, createUser, expectErrorShape, loadOrgs } from './support/fixtures.js';
+import { type LearningWalk, setUpLearningWalk } from './support/learning-walk.js';
 import { setUpMeetingRecords } from './support/meeting-records.js';
 import { setUpMeetingsWalk } from './support/meetings-walk.js';
+import { setUpNotificationsWalk } from './support/notifications-walk.js';
+import { setUpOrgRatingWalk } from './support/org-rating.js';
+import { type PointsWalk, setUpPointsWalk } from './support/points-walk.js';
 
 // Every route the app registers, seen through an onRoute hook added to each Fastify instance it creates.
 const registered = vi.hoisted(() => [] as { method: string; url: string }[]);
@@ -84,6 +91,8 @@ type Caller = {
   ownClaimId?: string;
   /** A leave request of this caller's own member, for the withdraw probe. */
   ownLeaveId?: string;
+  /** A message (站内消息) of this caller's own account, for the mark-read probe. */
+  ownNotificationId?: string;
 };
 
 const perms = (...roles: Role[]) => new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]));
@@ -140,9 +149,40 @@ describe('route policy walk', () => {
     staffTokenA: '',
     staffTokenB: '',
     myMeeting: '',
+    /** 星级评定: this year's demo ratings of branch A and B, their campaign and one under 双欣集团, evidence of each. */
+    ratingA: '',
+    ratingB: '',
+    campaignA: '',
+    campaignB: '',
+    evidenceA: '',
+    evidenceB: '',
+    ratingScheme: '',
+    /** A message of an account no caller walks as. */
+    foreignNotification: '',
+    /** 述职评议 / 民主评议: see test/support/evaluation.ts. */
+    evalCampaignA: '',
+    evalCampaignB: '',
+    evalSubjectA: '',
+    evalSubjectB: '',
+    rectificationA: '',
+    rectificationB: '',
+    evalAttachmentA: '',
+    evalAttachmentB: '',
+    myEvaluation: '',
+    notMyEvaluation: '',
   };
+  /** A secretary of the zone's 述职评议 in voting, on whom every caller's member may vote. */
+  let evalBallotSubject = '';
   /** A live staff token of meeting plannedA, for the volunteer's routes (the token is their credential). */
   let staffSecret = '';
+  /** 党员积分: records of branch A and B, bodies (test/support/points-walk.ts). */
+  let pointsWalk: PointsWalk | undefined;
+  /** 知识竞赛 (test/support/competitions-walk.ts). */
+  let competitionsWalk: CompetitionsWalk | undefined;
+  /** 题库 · 考试测验 (test/support/exams-walk.ts). */
+  let examsWalk: ExamsWalk | undefined;
+  /** 学习教育: contents, courses and plans of branch A and B, each caller's study session (test/support/learning-walk.ts). */
+  let learningWalk: LearningWalk | undefined;
   const callers: Caller[] = [];
   let seq = 0;
 
@@ -433,6 +473,32 @@ describe('route policy walk', () => {
       c.ownUnitId = await unitIn(orgs.branchA.id);
       c.ownVenueId = await venueIn(orgs.branchA.id);
     }
+    const messages = await setUpNotificationsWalk(
+      t,
+      callers.flatMap((c) => (c.username ? [c.username] : [])),
+      targetA,
+    );
+    records.foreignNotification = messages.foreign;
+    for (const c of callers) if (c.username) c.ownNotificationId = messages.own.get(c.username);
+    Object.assign(records, await setUpOrgRatingWalk(t, admin, orgs));
+    const evaluation = await setUpEvaluationWalk(
+      t,
+      admin,
+      orgs,
+      memberCallers.map((m) => m.session!),
+    );
+    Object.assign(records, evaluation.records);
+    evalBallotSubject = evaluation.ballotSubject;
+    records.ratingScheme = '5a7e0000-0000-4000-8000-000000000001';
+    pointsWalk = await setUpPointsWalk(t, admin, orgs);
+    competitionsWalk = await setUpCompetitionsWalk(t, admin, orgs);
+    examsWalk = await setUpExamsWalk(t, admin, orgs);
+    learningWalk = await setUpLearningWalk(
+      t,
+      admin,
+      orgs,
+      memberCallers.map((c) => c.session!),
+    );
     const secretary = callers.find((c) => c.username === 'secretary')!.session!;
     foreignTokenId = (await tokenFor(secretary, { permissions: ['org:read'], orgId: orgs.branchA.id })).token.id;
   });
@@ -644,8 +710,87 @@ describe('route policy walk', () => {
         return { code: `walk_${seq}`, nameZh: '探针活动', nameEn: 'Probe activity', category: 'other' };
       case 'PATCH /api/v1/activity-types/:code':
         return { sortOrder: 100 + seq };
+      // 星级评定: branch A's rating stays in self-assessment (only partly filled), so the steps after it answer
+      // 409 RATING_STATE in scope; saving an empty self-assessment and recomputing succeed.
+      case 'POST /api/v1/rating-schemes':
+        return {
+          code: 'walk_probe',
+          nameZh: '探针方案',
+          nameEn: 'Probe scheme',
+          effectiveFrom: '2099-01-01',
+          cycle: 'annual',
+          orgTypes: ['branch'],
+          thresholds: [{ stars: 1, minScore: 0 }],
+          quotas: [],
+          publicationDays: 5,
+          requiresInnovationFor5Star: false,
+          allowAboveBase: false,
+          vetoStars: null,
+          indicators: [{ code: 'a', nameZh: '探针', nameEn: 'Probe', maxPoints: 10, criteriaZh: '探针' }],
+          vetoRules: [],
+        };
+      case 'PATCH /api/v1/rating-schemes/:id':
+        return { publicationDays: 6 };
+      case 'POST /api/v1/rating-campaigns':
+        return { year: 2040, rootOrgId: orgs.branchA.id };
+      case 'PUT /api/v1/org-ratings/:id/self-assessment':
+      case 'PUT /api/v1/org-ratings/:id/review':
+      case 'POST /api/v1/org-ratings/:id/review/submit':
+        return { scores: [] };
+      case 'POST /api/v1/org-ratings/:id/reviewers':
+      case 'POST /api/v1/org-ratings/:id/reviewers/remove':
+        return { userId: targetA };
+      case 'POST /api/v1/rating-evidence/:id/remove':
+      case 'POST /api/v1/org-ratings/:id/return':
+      case 'POST /api/v1/org-ratings/:id/reopen':
+        return { reason: '探针' };
+      case 'POST /api/v1/org-ratings/:id/vetoes':
+        return { ruleId: NOWHERE, reason: '探针' };
+      case 'POST /api/v1/org-ratings/:id/vetoes/clear':
+        return { vetoId: NOWHERE, reason: '探针' };
+      case 'POST /api/v1/org-ratings/:id/publish':
+        return {};
+      case 'POST /api/v1/org-ratings/:id/objections':
+        return { text: '探针' };
+      case 'POST /api/v1/org-ratings/:id/objections/answer':
+        return { objectionId: NOWHERE, outcome: 'dismissed', answer: '探针' };
+      case 'POST /api/v1/org-ratings/:id/adjust':
+        return { stars: 3, reason: '探针' };
+      // 评议: branch A's 民主评议 goes preparing → voting → closed under the first holder; submitting stays refused
+      // (proposals name no subject of it), so confirming and returning answer 409 in scope.
+      case 'POST /api/v1/evaluation/campaigns':
+        return { kind: 'member_evaluation', orgId: orgs.branchA.id, year: 2050 + (seq % 40) };
+      case 'PATCH /api/v1/evaluation/campaigns/:id':
+        return { title: `探针评议 ${seq}` };
+      case 'POST /api/v1/evaluation/campaigns/:id/return':
+      case 'POST /api/v1/evaluation/rectifications/:id/reopen':
+        return { reason: '探针' };
+      case 'PUT /api/v1/evaluation/campaigns/:id/proposals':
+        return { proposals: [{ subjectId: NOWHERE, grade: 'qualified' }] };
+      case 'PATCH /api/v1/evaluation/subjects/:id':
+        return { peerSummary: `探针互评 ${seq}` };
+      case 'POST /api/v1/evaluation/subjects/:id/comment':
+        return { comment: '探针点评' };
+      case 'POST /api/v1/evaluation/subjects/:id/rectifications':
+        return { problem: '探针问题', ownerName: '探针', dueOn: '2041-06-30' };
+      case 'PATCH /api/v1/evaluation/rectifications/:id':
+        return { progressNote: `探针进展 ${seq}` };
+      case 'POST /api/v1/evaluation/rectifications/:id/close':
+        return { closingNote: '探针销号' };
+      // Each caller's member casts once on the zone's 述职评议; the self-assessment and the report are not theirs (409).
+      case 'POST /api/v1/me/evaluations/:id/ballot':
+        return { ballotKey: crypto.randomUUID(), entries: [{ subjectId: evalBallotSubject, choice: 'good' }] };
+      case 'PUT /api/v1/me/evaluations/:id/self-assessment':
+        return { selfAssessment: '探针自评' };
+      case 'PUT /api/v1/me/evaluations/:id/report':
+        return { report: '探针述职' };
       default:
-        return undefined;
+        return (
+          pointsWalk?.body(key, seq) ??
+          competitionsWalk?.body(key, seq) ??
+          learningWalk?.body(key, seq) ??
+          examsWalk?.body(key, seq)
+        );
     }
   }
 
@@ -706,13 +851,42 @@ describe('route policy walk', () => {
         return { inScope: records.meetingFileA, outOfScope: caller.zoneWide ? NOWHERE : records.meetingFileB };
       case 'compliance-rule':
         return { inScope: records.complianceRule, outOfScope: NOWHERE };
+      case 'evaluation-campaign':
+        return { inScope: records.evalCampaignA, outOfScope: caller.zoneWide ? NOWHERE : records.evalCampaignB };
+      case 'evaluation-subject':
+        return { inScope: records.evalSubjectA, outOfScope: caller.zoneWide ? NOWHERE : records.evalSubjectB };
+      case 'evaluation-rectification':
+        return { inScope: records.rectificationA, outOfScope: caller.zoneWide ? NOWHERE : records.rectificationB };
+      case 'evaluation-attachment':
+        return { inScope: records.evalAttachmentA, outOfScope: caller.zoneWide ? NOWHERE : records.evalAttachmentB };
+      // A member sees only campaigns where they are on the roll or evaluated.
+      case 'my-evaluation':
+        return { inScope: records.myEvaluation, outOfScope: records.notMyEvaluation };
+      // The rubric is zone-wide configuration: nothing lies outside anyone's scope.
+      case 'rating-scheme':
+        return { inScope: records.ratingScheme, outOfScope: NOWHERE };
+      case 'rating-campaign':
+        return { inScope: records.campaignA, outOfScope: caller.zoneWide ? NOWHERE : records.campaignB };
+      case 'org-rating':
+        return { inScope: records.ratingA, outOfScope: caller.zoneWide ? NOWHERE : records.ratingB };
+      case 'rating-evidence':
+        return { inScope: records.evidenceA, outOfScope: caller.zoneWide ? NOWHERE : records.evidenceB };
+      // Everyone reads only their own messages.
+      case 'my-notification':
+        return { inScope: caller.ownNotificationId ?? NOWHERE, outOfScope: records.foreignNotification };
       case 'token':
         return {
           inScope: caller.ownTokenId ?? NOWHERE,
           outOfScope: caller.username === 'secretary' ? NOWHERE : foreignTokenId,
         };
       default:
-        return null;
+        return (
+          pointsWalk?.ids(policy.resource, caller.zoneWide) ??
+          competitionsWalk?.ids(policy.resource, caller.zoneWide) ??
+          examsWalk?.ids(policy.resource, caller.zoneWide) ??
+          learningWalk?.ids(policy.resource, caller.zoneWide, caller.session) ??
+          null
+        );
     }
   }
 

@@ -1,6 +1,9 @@
 import type { Locale } from '@red-engine/shared';
+import { EVALUATION_MESSAGES } from './messages-evaluation.js';
 import { MEETING_RECORD_MESSAGES } from './messages-meeting-records.js';
 import { MEETING_MESSAGES } from './messages-meetings.js';
+import { ORG_RATING_MESSAGES } from './messages-org-rating.js';
+import { VENUE_CALENDAR_MESSAGES } from './messages-venue-calendar.js';
 
 export type LocalizedText = Record<Locale, string>;
 
@@ -9,7 +12,10 @@ const t = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, 'en-US': en
 /** Server-side texts shown to users; every entry exists in both languages. */
 export const MESSAGES = {
   ...MEETING_MESSAGES,
+  ...EVALUATION_MESSAGES,
   ...MEETING_RECORD_MESSAGES,
+  ...ORG_RATING_MESSAGES,
+  ...VENUE_CALENDAR_MESSAGES,
   validationFailed: t('提交的内容有误，请检查标出的字段', 'Some fields are invalid; please check the marked fields'),
   unauthenticated: t('请先登录', 'Please log in first'),
   mfaRequired: t('请完成双因素认证', 'Please complete two-factor authentication'),
@@ -498,7 +504,11 @@ const FIELD_ISSUES: Record<string, (p: Record<string, unknown>) => LocalizedText
   invalid_union: () => t('取值无效', 'Invalid value'),
   invalid_key: () => t('字段名无效', 'Invalid key'),
   invalid_element: () => t('元素无效', 'Invalid element'),
-  custom: () => t('取值无效', 'Invalid value'),
+  // A schema's own check may carry its message as "中文 / English"; anything else gets the generic text.
+  custom: (p) => {
+    const bilingual = typeof p.zodMessage === 'string' ? /^(.+?) \/ (.+)$/.exec(p.zodMessage) : null;
+    return bilingual ? t(bilingual[1]!, bilingual[2]!) : t('取值无效', 'Invalid value');
+  },
 };
 
 export function fieldIssueText(code: string, params: Record<string, unknown>, locale: Locale): string {

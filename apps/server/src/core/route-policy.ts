@@ -34,7 +34,33 @@ export type RoutePolicy = {
     | 'my-meeting'
     | 'my-leave'
     | 'meeting-file'
-    | 'compliance-rule';
+    | 'compliance-rule'
+    | 'evaluation-campaign'
+    | 'evaluation-subject'
+    | 'evaluation-rectification'
+    | 'evaluation-attachment'
+    | 'my-evaluation'
+    | 'my-notification'
+    | 'point-grant'
+    | 'point-evidence'
+    | 'point-entry'
+    | 'point-exemption'
+    | 'point-objection'
+    | 'rating-scheme'
+    | 'rating-campaign'
+    | 'org-rating'
+    | 'rating-evidence'
+    | 'learning-content'
+    | 'learning-course'
+    | 'learning-plan'
+    | 'my-learning-content'
+    | 'my-study-session'
+    | 'competition'
+    | 'my-competition'
+    | 'question-bank'
+    | 'question'
+    | 'exam'
+    | 'my-exam';
 };
 
 /**
@@ -231,6 +257,206 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/v1/compliance/orgs': { access: 'compliance:read' },
   'GET /api/v1/compliance/warnings': { access: 'compliance:read' },
   'GET /api/v1/meetings/calendar': { access: 'meeting:read' },
+
+  // 消息与待办: the caller's own messages (another user's message is not found) and to-dos computed for the caller.
+  // A person's inbox, not an integration's: API tokens are refused.
+  'GET /api/v1/me/notifications': { access: 'authenticated', sessionOnly: true },
+  'GET /api/v1/me/notifications/unread-count': { access: 'authenticated', sessionOnly: true },
+  'POST /api/v1/me/notifications/:id/read': { access: 'authenticated', sessionOnly: true, resource: 'my-notification' },
+  'POST /api/v1/me/notifications/read-all': { access: 'authenticated', sessionOnly: true },
+  'GET /api/v1/me/todos': { access: 'authenticated', sessionOnly: true },
+
+  // 知识竞赛 (competition module). Members act through /me for competitions of their audience (others: 404).
+  'GET /api/v1/competitions': { access: 'learning:read' },
+  'POST /api/v1/competitions': { access: 'learning:manage' },
+  'GET /api/v1/competitions/:id': { access: 'learning:read', resource: 'competition' },
+  'PATCH /api/v1/competitions/:id': { access: 'learning:manage', resource: 'competition' },
+  'POST /api/v1/competitions/:id/schedule': { access: 'learning:manage', resource: 'competition' },
+  'POST /api/v1/competitions/:id/cancel': { access: 'learning:manage', resource: 'competition' },
+  'GET /api/v1/competitions/:id/board': { access: 'learning:read', resource: 'competition' },
+  'GET /api/v1/competitions/:id/results': { access: 'learning:read', resource: 'competition' },
+  'GET /api/v1/competitions/:id/export': { access: 'learning:read', resource: 'competition' },
+  'GET /api/v1/me/competitions': { access: 'profile:read' },
+  'POST /api/v1/me/competitions/:id/join': { access: 'profile:read', resource: 'my-competition' },
+  'POST /api/v1/me/competitions/:id/play': { access: 'profile:read', resource: 'my-competition' },
+  'POST /api/v1/me/competitions/:id/answers': { access: 'profile:read', resource: 'my-competition' },
+  'GET /api/v1/me/competitions/:id/result': { access: 'profile:read', resource: 'my-competition' },
+  // 题库 · 考试测验 (exam module). Banks of a superior are usable (read) below it; members act through /me for exams
+  // of their audience (others: 404).
+  'GET /api/v1/question-banks': { access: 'learning:read' },
+  'POST /api/v1/question-banks': { access: 'learning:manage' },
+  'GET /api/v1/question-banks/import-template': { access: 'learning:manage' },
+  'GET /api/v1/question-banks/:id': { access: 'learning:read', resource: 'question-bank' },
+  'PATCH /api/v1/question-banks/:id': { access: 'learning:manage', resource: 'question-bank' },
+  'GET /api/v1/questions': { access: 'learning:read' },
+  'POST /api/v1/question-banks/:id/questions': { access: 'learning:manage', resource: 'question-bank' },
+  'POST /api/v1/question-banks/:id/import': { access: 'learning:manage', resource: 'question-bank' },
+  'GET /api/v1/questions/:id': { access: 'learning:read', resource: 'question' },
+  'PUT /api/v1/questions/:id': { access: 'learning:manage', resource: 'question' },
+  'DELETE /api/v1/questions/:id': { access: 'learning:manage', resource: 'question' },
+  'GET /api/v1/exams': { access: 'learning:read' },
+  'POST /api/v1/exams': { access: 'learning:manage' },
+  'GET /api/v1/exams/:id': { access: 'learning:read', resource: 'exam' },
+  'PATCH /api/v1/exams/:id': { access: 'learning:manage', resource: 'exam' },
+  'POST /api/v1/exams/:id/publish': { access: 'learning:manage', resource: 'exam' },
+  'POST /api/v1/exams/:id/close': { access: 'learning:manage', resource: 'exam' },
+  'PUT /api/v1/exams/:id/overrides': { access: 'learning:manage', resource: 'exam' },
+  'GET /api/v1/exams/:id/results': { access: 'learning:read', resource: 'exam' },
+  'GET /api/v1/exams/:id/results/export': { access: 'learning:read', resource: 'exam' },
+  'GET /api/v1/me/exams': { access: 'profile:read' },
+  'POST /api/v1/me/exams/:id/attempts': { access: 'profile:read', resource: 'my-exam' },
+  'PUT /api/v1/me/exams/:id/answers': { access: 'profile:read', resource: 'my-exam' },
+  'POST /api/v1/me/exams/:id/submit': { access: 'profile:read', resource: 'my-exam' },
+  'GET /api/v1/me/exams/:id/results': { access: 'profile:read', resource: 'my-exam' },
+
+  // 书记述职评议 · 民主评议党员 (evaluation module). Confirming grades needs the branch's superior (403 within scope).
+  'GET /api/v1/evaluation/defaults': { access: 'evaluation:read' },
+  'GET /api/v1/evaluation/campaigns': { access: 'evaluation:read' },
+  'POST /api/v1/evaluation/campaigns': { access: 'evaluation:manage' },
+  'GET /api/v1/evaluation/campaigns/:id': { access: 'evaluation:read', resource: 'evaluation-campaign' },
+  'PATCH /api/v1/evaluation/campaigns/:id': { access: 'evaluation:manage', resource: 'evaluation-campaign' },
+  'POST /api/v1/evaluation/campaigns/:id/open-voting': { access: 'evaluation:manage', resource: 'evaluation-campaign' },
+  'POST /api/v1/evaluation/campaigns/:id/close-voting': {
+    access: 'evaluation:manage',
+    resource: 'evaluation-campaign',
+  },
+  'POST /api/v1/evaluation/campaigns/:id/submit': { access: 'evaluation:manage', resource: 'evaluation-campaign' },
+  'POST /api/v1/evaluation/campaigns/:id/confirm': { access: 'evaluation:manage', resource: 'evaluation-campaign' },
+  'POST /api/v1/evaluation/campaigns/:id/return': { access: 'evaluation:manage', resource: 'evaluation-campaign' },
+  'PUT /api/v1/evaluation/campaigns/:id/proposals': { access: 'evaluation:manage', resource: 'evaluation-campaign' },
+  'GET /api/v1/evaluation/campaigns/:id/turnout': { access: 'evaluation:read', resource: 'evaluation-campaign' },
+  'GET /api/v1/evaluation/campaigns/:id/results': { access: 'evaluation:read', resource: 'evaluation-campaign' },
+  'GET /api/v1/evaluation/campaigns/:id/export': { access: 'evaluation:read', resource: 'evaluation-campaign' },
+  'PATCH /api/v1/evaluation/subjects/:id': { access: 'evaluation:manage', resource: 'evaluation-subject' },
+  'POST /api/v1/evaluation/subjects/:id/comment': { access: 'evaluation:manage', resource: 'evaluation-subject' },
+  'POST /api/v1/evaluation/subjects/:id/attachments': { access: 'evaluation:manage', resource: 'evaluation-subject' },
+  'POST /api/v1/evaluation/subjects/:id/rectifications': {
+    access: 'evaluation:manage',
+    resource: 'evaluation-subject',
+  },
+  'GET /api/v1/evaluation-attachments/:id': { access: 'evaluation:read', resource: 'evaluation-attachment' },
+  'GET /api/v1/evaluation/rectifications': { access: 'evaluation:read' },
+  'GET /api/v1/evaluation/rectification-summary': { access: 'evaluation:read' },
+  'PATCH /api/v1/evaluation/rectifications/:id': { access: 'evaluation:manage', resource: 'evaluation-rectification' },
+  'POST /api/v1/evaluation/rectifications/:id/close': {
+    access: 'evaluation:manage',
+    resource: 'evaluation-rectification',
+  },
+  'POST /api/v1/evaluation/rectifications/:id/reopen': {
+    access: 'evaluation:manage',
+    resource: 'evaluation-rectification',
+  },
+  'POST /api/v1/evaluation/rectifications/:id/attachments': {
+    access: 'evaluation:manage',
+    resource: 'evaluation-rectification',
+  },
+  // (H5 评议投票: only campaigns where the caller is on the roll or evaluated; anything else is 404)
+  'GET /api/v1/me/evaluations': { access: 'profile:read' },
+  'GET /api/v1/me/evaluations/:id': { access: 'profile:read', resource: 'my-evaluation' },
+  'POST /api/v1/me/evaluations/:id/ballot': { access: 'profile:read', resource: 'my-evaluation' },
+  'PUT /api/v1/me/evaluations/:id/self-assessment': { access: 'profile:read', resource: 'my-evaluation' },
+  'PUT /api/v1/me/evaluations/:id/report': { access: 'profile:read', resource: 'my-evaluation' },
+  'POST /api/v1/me/evaluations/:id/report-attachments': { access: 'profile:read', resource: 'my-evaluation' },
+
+  // 党员积分 (points module)
+  'GET /api/v1/points/rules': { access: 'points:read' },
+  'POST /api/v1/points/rule-versions': { access: 'points:rules' },
+  'GET /api/v1/points/members': { access: 'points:read' },
+  'GET /api/v1/members/:id/points': { access: 'points:read', resource: 'member' },
+  'GET /api/v1/points/stats': { access: 'points:read' },
+  'GET /api/v1/points/export': { access: 'points:read' },
+  'POST /api/v1/points/run-grants': { access: 'points:manage' },
+  'GET /api/v1/points/grants': { access: 'points:read' },
+  'POST /api/v1/points/grants': { access: 'points:manage' },
+  'POST /api/v1/points/grants/:id/approve': { access: 'points:manage', resource: 'point-grant' },
+  'POST /api/v1/points/grants/:id/reject': { access: 'points:manage', resource: 'point-grant' },
+  'POST /api/v1/points/grants/:id/evidence': { access: 'points:manage', resource: 'point-grant' },
+  'GET /api/v1/point-evidence/:id': { access: 'points:read', resource: 'point-evidence' },
+  'POST /api/v1/point-entries/:id/reverse': { access: 'points:manage', resource: 'point-entry' },
+  'GET /api/v1/points/exemptions': { access: 'points:read' },
+  'POST /api/v1/points/exemptions': { access: 'points:manage' },
+  'POST /api/v1/point-exemptions/:id/end': { access: 'points:manage', resource: 'point-exemption' },
+  'GET /api/v1/points/publications': { access: 'points:read' },
+  'POST /api/v1/points/publications': { access: 'points:manage' },
+  'GET /api/v1/points/objections': { access: 'points:read' },
+  'POST /api/v1/point-objections/:id/answer': { access: 'points:manage', resource: 'point-objection' },
+  // H5: the member linked to the account.
+  'GET /api/v1/me/points': { access: 'profile:read' },
+  'GET /api/v1/me/points/rules': { access: 'profile:read' },
+  'GET /api/v1/me/point-publications': { access: 'profile:read' },
+  'GET /api/v1/me/point-objections': { access: 'profile:read' },
+  'POST /api/v1/me/point-objections': { access: 'profile:read' },
+
+  // 党组织星级评定 (org-rating module). Reviewing and deciding need a superior who does not belong to the rated
+  // organization: others in scope are refused with 409 RATING_REVIEWER_EXCLUDED, out of scope it is 404.
+  'GET /api/v1/rating-schemes': { access: 'rating:read' },
+  'GET /api/v1/rating-schemes/:id': { access: 'rating:read', resource: 'rating-scheme' },
+  'POST /api/v1/rating-schemes': { access: 'rating:scheme' },
+  'PATCH /api/v1/rating-schemes/:id': { access: 'rating:scheme', resource: 'rating-scheme' },
+  'GET /api/v1/rating-campaigns': { access: 'rating:read' },
+  'POST /api/v1/rating-campaigns': { access: 'rating:manage' },
+  'GET /api/v1/rating-campaigns/:id': { access: 'rating:read', resource: 'rating-campaign' },
+  'POST /api/v1/rating-campaigns/:id/finalize': { access: 'rating:manage', resource: 'rating-campaign' },
+  'GET /api/v1/rating-campaigns/:id/export': { access: 'rating:read', resource: 'rating-campaign' },
+  'GET /api/v1/org-ratings/:id': { access: 'rating:read', resource: 'org-rating' },
+  'PUT /api/v1/org-ratings/:id/self-assessment': { access: 'rating:manage', resource: 'org-rating' },
+  'POST /api/v1/org-ratings/:id/evidence': { access: 'rating:manage', resource: 'org-rating' },
+  'POST /api/v1/org-ratings/:id/submit': { access: 'rating:manage', resource: 'org-rating' },
+  'POST /api/v1/org-ratings/:id/recompute': { access: 'rating:manage', resource: 'org-rating' },
+  'GET /api/v1/rating-evidence/:id': { access: 'rating:read', resource: 'rating-evidence' },
+  'POST /api/v1/rating-evidence/:id/remove': { access: 'rating:manage', resource: 'rating-evidence' },
+  'GET /api/v1/org-ratings/:id/reviewer-candidates': { access: 'rating:manage', resource: 'org-rating' },
+  'POST /api/v1/org-ratings/:id/reviewers': { access: 'rating:manage', resource: 'org-rating' },
+  'POST /api/v1/org-ratings/:id/reviewers/remove': { access: 'rating:manage', resource: 'org-rating' },
+  'PUT /api/v1/org-ratings/:id/review': { access: 'rating:manage', resource: 'org-rating' },
+  'POST /api/v1/org-ratings/:id/review/submit': { access: 'rating:manage', resource: 'org-rating' },
+  'POST /api/v1/org-ratings/:id/return': { access: 'rating:manage', resource: 'org-rating' },
+  'POST /api/v1/org-ratings/:id/vetoes': { access: 'rating:manage', resource: 'org-rating' },
+  'POST /api/v1/org-ratings/:id/vetoes/clear': { access: 'rating:manage', resource: 'org-rating' },
+  'POST /api/v1/org-ratings/:id/publish': { access: 'rating:manage', resource: 'org-rating' },
+  'POST /api/v1/org-ratings/:id/objections': { access: 'rating:manage', resource: 'org-rating' },
+  'POST /api/v1/org-ratings/:id/objections/answer': { access: 'rating:manage', resource: 'org-rating' },
+  'POST /api/v1/org-ratings/:id/reopen': { access: 'rating:manage', resource: 'org-rating' },
+  'POST /api/v1/org-ratings/:id/finalize': { access: 'rating:manage', resource: 'org-rating' },
+  'POST /api/v1/org-ratings/:id/adjust': { access: 'rating:manage', resource: 'org-rating' },
+  'GET /api/v1/orgs/:id/star-history': { access: 'rating:read', resource: 'org' },
+  // H5 我的 → 支部星级: the branch of the member linked to the account.
+  'GET /api/v1/me/org-rating': { access: 'profile:read' },
+
+  // 学习教育 (learning module): contents, courses and plans, statistics; the member's H5 side under /me/learning.
+  'GET /api/v1/learning/categories': { access: 'learning:read' },
+  'POST /api/v1/learning/categories': { access: 'learning:manage' },
+  'GET /api/v1/learning/contents': { access: 'learning:read' },
+  'POST /api/v1/learning/contents': { access: 'learning:manage' },
+  'GET /api/v1/learning/contents/:id': { access: 'learning:read', resource: 'learning-content' },
+  'PATCH /api/v1/learning/contents/:id': { access: 'learning:manage', resource: 'learning-content' },
+  'POST /api/v1/learning/contents/:id/submit': { access: 'learning:manage', resource: 'learning-content' },
+  'POST /api/v1/learning/contents/:id/approve': { access: 'learning:manage', resource: 'learning-content' },
+  'POST /api/v1/learning/contents/:id/reject': { access: 'learning:manage', resource: 'learning-content' },
+  'POST /api/v1/learning/contents/:id/withdraw': { access: 'learning:manage', resource: 'learning-content' },
+  'POST /api/v1/learning/contents/:id/new-version': { access: 'learning:manage', resource: 'learning-content' },
+  'POST /api/v1/learning/contents/:id/file': { access: 'learning:manage', resource: 'learning-content' },
+  'GET /api/v1/learning/contents/:id/file': { access: 'learning:read', resource: 'learning-content' },
+  'POST /api/v1/learning/images': { access: 'learning:manage' },
+  // Article images are named by their SHA-256 and shown to every reader of an article (console and H5).
+  'GET /api/v1/learning/images/:sha256': { access: 'authenticated' },
+  'GET /api/v1/learning/courses': { access: 'learning:read' },
+  'POST /api/v1/learning/courses': { access: 'learning:manage' },
+  'GET /api/v1/learning/courses/:id': { access: 'learning:read', resource: 'learning-course' },
+  'GET /api/v1/learning/plans': { access: 'learning:read' },
+  'POST /api/v1/learning/plans': { access: 'learning:manage' },
+  'GET /api/v1/learning/plans/:id': { access: 'learning:read', resource: 'learning-plan' },
+  'POST /api/v1/learning/plans/:id/remind': { access: 'learning:manage', resource: 'learning-plan' },
+  'GET /api/v1/learning/stats': { access: 'learning:read' },
+  'GET /api/v1/learning/stats/export': { access: 'learning:read' },
+  'GET /api/v1/members/:id/study-record': { access: 'learning:read', resource: 'member' },
+  'GET /api/v1/me/learning/contents': { access: 'profile:read' },
+  'GET /api/v1/me/learning/contents/:id': { access: 'profile:read', resource: 'my-learning-content' },
+  'GET /api/v1/me/learning/contents/:id/file': { access: 'profile:read', resource: 'my-learning-content' },
+  'GET /api/v1/me/learning/courses': { access: 'profile:read' },
+  'POST /api/v1/me/learning/sessions': { access: 'profile:read' },
+  'POST /api/v1/me/learning/sessions/:id/heartbeat': { access: 'profile:read', resource: 'my-study-session' },
+  'GET /api/v1/me/learning/record': { access: 'profile:read' },
 
   'GET /api/v1/audit-events': { access: 'audit:read' },
   'GET /api/v1/audit-events/export': { access: 'audit:export' },

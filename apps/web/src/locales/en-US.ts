@@ -1,15 +1,23 @@
 import { communityServiceEnUS } from './community-service.en-US';
+import { competitionEnUS } from './competition.en-US';
 import { complianceEnUS } from './compliance.en-US';
+import { evaluationEnUS } from './evaluation.en-US';
+import { examEnUS } from './exam.en-US';
 import { importsEnUS } from './imports.en-US';
+import { learningEnUS } from './learning.en-US';
 import { meetingRecordsEnUS } from './meeting-records.en-US';
 import { meetingsEnUS } from './meetings.en-US';
 import { meetingsH5EnUS } from './meetings-h5.en-US';
 import { membersEnUS } from './members.en-US';
+import { notificationsEnUS } from './notifications.en-US';
+import { orgRatingEnUS } from './org-rating.en-US';
 import { orgsEnUS } from './orgs.en-US';
+import { pointsEnUS } from './points.en-US';
 import { recruitmentEnUS } from './recruitment.en-US';
 import { restructureEnUS } from './restructure.en-US';
 import { transfersEnUS } from './transfers.en-US';
 import { unitsEnUS } from './units.en-US';
+import { venueCalendarEnUS } from './venue-calendar.en-US';
 import type { MessageKey } from './zh-CN';
 
 /** English. Typed against the zh-CN keys: a missing or extra key is a compile error. */
@@ -441,14 +449,22 @@ export const enUS: Record<MessageKey, string> = {
 
   ...membersEnUS,
   ...orgsEnUS,
+  ...orgRatingEnUS,
   ...restructureEnUS,
   ...unitsEnUS,
   ...transfersEnUS,
   ...communityServiceEnUS,
   ...complianceEnUS,
+  ...evaluationEnUS,
   ...recruitmentEnUS,
   ...importsEnUS,
   ...meetingsEnUS,
   ...meetingRecordsEnUS,
   ...meetingsH5EnUS,
+  ...notificationsEnUS,
+  ...venueCalendarEnUS,
+  ...pointsEnUS,
+  ...learningEnUS,
+  ...competitionEnUS,
+  ...examEnUS,
 };

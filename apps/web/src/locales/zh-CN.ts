@@ -1,15 +1,23 @@
 import { communityServiceZhCN } from './community-service.zh-CN';
+import { competitionZhCN } from './competition.zh-CN';
 import { complianceZhCN } from './compliance.zh-CN';
+import { evaluationZhCN } from './evaluation.zh-CN';
+import { examZhCN } from './exam.zh-CN';
 import { importsZhCN } from './imports.zh-CN';
+import { learningZhCN } from './learning.zh-CN';
 import { meetingRecordsZhCN } from './meeting-records.zh-CN';
 import { meetingsZhCN } from './meetings.zh-CN';
 import { meetingsH5ZhCN } from './meetings-h5.zh-CN';
 import { membersZhCN } from './members.zh-CN';
+import { notificationsZhCN } from './notifications.zh-CN';
+import { orgRatingZhCN } from './org-rating.zh-CN';
 import { orgsZhCN } from './orgs.zh-CN';
+import { pointsZhCN } from './points.zh-CN';
 import { recruitmentZhCN } from './recruitment.zh-CN';
 import { restructureZhCN } from './restructure.zh-CN';
 import { transfersZhCN } from './transfers.zh-CN';
 import { unitsZhCN } from './units.zh-CN';
+import { venueCalendarZhCN } from './venue-calendar.zh-CN';
 
 /** Simplified Chinese — the default language. en-US.ts must have exactly the same keys (enforced by its type). */
 export const zhCN = {
@@ -433,16 +441,24 @@ export const zhCN = {
 
   ...membersZhCN,
   ...orgsZhCN,
+  ...orgRatingZhCN,
   ...restructureZhCN,
   ...unitsZhCN,
   ...transfersZhCN,
   ...communityServiceZhCN,
   ...complianceZhCN,
+  ...evaluationZhCN,
   ...recruitmentZhCN,
   ...importsZhCN,
   ...meetingsZhCN,
   ...meetingRecordsZhCN,
   ...meetingsH5ZhCN,
+  ...notificationsZhCN,
+  ...venueCalendarZhCN,
+  ...pointsZhCN,
+  ...learningZhCN,
+  ...competitionZhCN,
+  ...examZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

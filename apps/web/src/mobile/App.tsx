@@ -8,9 +8,21 @@ import { I18nProvider, useI18n } from '../lib/i18n';
 import { queryClient } from '../lib/query-client';
 import { installToastPresenter } from './feedback';
 import { MobileGuard } from './MobileGuard';
+import { MessagesPage } from './notifications/MessagesPage';
 import { CommunityPage } from './pages/CommunityPage';
+import { CompetitionPlayPage } from './pages/competition/CompetitionPlayPage';
+import { CompetitionResultPage } from './pages/competition/CompetitionResultPage';
+import { MyCompetitionsPage } from './pages/competition/MyCompetitionsPage';
+import { MyEvaluationPage } from './pages/evaluation/MyEvaluationPage';
+import { MyEvaluationsPage } from './pages/evaluation/MyEvaluationsPage';
+import { ExamResultPage } from './pages/exam/ExamResultPage';
+import { ExamTakePage } from './pages/exam/ExamTakePage';
+import { MyExamsPage } from './pages/exam/MyExamsPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
+import { ContentViewPage } from './pages/learning/ContentViewPage';
+import { LearningHomePage } from './pages/learning/LearningHomePage';
+import { StudyRecordPage } from './pages/learning/StudyRecordPage';
 import { MfaNoticePage } from './pages/MfaNoticePage';
 import { MinePage } from './pages/MinePage';
 import { MyTransfersPage } from './pages/MyTransfersPage';
@@ -20,7 +32,12 @@ import { MyCodePage } from './pages/meetings/MyCodePage';
 import { MyMeetingDetailPage } from './pages/meetings/MyMeetingDetailPage';
 import { MyMeetingsPage } from './pages/meetings/MyMeetingsPage';
 import { StaffScanPage } from './pages/meetings/StaffScanPage';
+import { MyOrgRatingPage } from './pages/org-rating/MyOrgRatingPage';
 import { PasswordPage } from './pages/PasswordPage';
+import { MyPointsPage } from './pages/points/MyPointsPage';
+import { MyStarsPage } from './pages/points/MyStarsPage';
+import { PointObjectionsPage } from './pages/points/PointObjectionsPage';
+import { PointRulesPage } from './pages/points/PointRulesPage';
 import { RecordPage } from './pages/RecordPage';
 import { TabLayout } from './TabLayout';
 
@@ -57,10 +74,122 @@ function Routed() {
             }
           />
           <Route
+            path="/org-rating"
+            element={
+              <MobileGuard>
+                <MyOrgRatingPage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/learning"
+            element={
+              <MobileGuard>
+                <LearningHomePage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/learning/contents/:id"
+            element={
+              <MobileGuard>
+                <ContentViewPage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/learning/record"
+            element={
+              <MobileGuard>
+                <StudyRecordPage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/points"
+            element={
+              <MobileGuard>
+                <MyPointsPage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/points/stars"
+            element={
+              <MobileGuard>
+                <MyStarsPage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/points/rules"
+            element={
+              <MobileGuard>
+                <PointRulesPage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/points/objections"
+            element={
+              <MobileGuard>
+                <PointObjectionsPage />
+              </MobileGuard>
+            }
+          />
+          <Route
             path="/transfers"
             element={
               <MobileGuard>
                 <MyTransfersPage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/messages"
+            element={
+              <MobileGuard>
+                <MessagesPage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/competitions"
+            element={
+              <MobileGuard>
+                <MyCompetitionsPage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/competitions/:id"
+            element={
+              <MobileGuard>
+                <CompetitionPlayPage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/competitions/:id/result"
+            element={
+              <MobileGuard>
+                <CompetitionResultPage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/evaluations"
+            element={
+              <MobileGuard>
+                <MyEvaluationsPage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/evaluations/:id"
+            element={
+              <MobileGuard>
+                <MyEvaluationPage />
               </MobileGuard>
             }
           />
@@ -109,6 +238,30 @@ function Routed() {
             element={
               <MobileGuard>
                 <AttendancePage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/exams"
+            element={
+              <MobileGuard>
+                <MyExamsPage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/exams/:id/take"
+            element={
+              <MobileGuard>
+                <ExamTakePage />
+              </MobileGuard>
+            }
+          />
+          <Route
+            path="/exams/:id/results"
+            element={
+              <MobileGuard>
+                <ExamResultPage />
               </MobileGuard>
             }
           />

@@ -8,8 +8,15 @@ import { organizations, userRoles, users } from '../schema/index.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoOrg, demoZone } from './demo-zone.js';
 import { createRandom } from './random.js';
 import { seedCommunityService } from './seed-community-service.js';
+import { seedCompetitions } from './seed-competitions.js';
+import { linkDemoSecretary, seedEvaluation } from './seed-evaluation.js';
+import { seedExams } from './seed-exams.js';
+import { seedLearning } from './seed-learning.js';
 import { type MeetingSpan, seedMeetings } from './seed-meetings.js';
 import { type SeedBranch, seedMembers } from './seed-members.js';
+import { seedNotifications } from './seed-notifications.js';
+import { seedOrgRatings } from './seed-org-ratings.js';
+import { seedPoints } from './seed-points.js';
 import { seedRecruitment } from './seed-recruitment.js';
 import { insertStructure, planStructure } from './seed-structure.js';
 import { seedTransfers } from './seed-transfers.js';
@@ -31,6 +38,8 @@ export type SeedOptions = {
   today?: string;
   /** How much 组织生活 history to seed with the members: a year (default) or the last two months. */
   meetings?: MeetingSpan;
+  /** 党员积分 history with the meetings (default); test files that do not read points skip it (about 2 s on PGlite). */
+  points?: boolean;
 };
 
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -135,6 +144,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
         dataKey: opts.dataKey,
         today,
       });
+      await linkDemoSecretary(tx, byKey);
       await seedTransfers(tx, audit, createRandom((opts.seed ?? 20180701) + 2), {
         branches,
         admin: accounts.get('admin')!,
@@ -157,6 +167,37 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
         branches,
         today,
         span: opts.meetings ?? 'year',
+      });
+      await seedNotifications(tx, { today });
+      await seedEvaluation(tx, audit, createRandom((opts.seed ?? 20180701) + 7), {
+        branches,
+        orgs: byKey,
+        today,
+        full: (opts.meetings ?? 'year') === 'year',
+      });
+      const root = byKey.get('root')!;
+      // Learning comes before the points, so the demo's points include the study, quizzes and the finished
+      // competition, and a later run over the demo months books nothing new.
+      await seedLearning(tx, audit, createRandom((opts.seed ?? 20180701) + 12), {
+        root,
+        xingguang: byKey.get('xingguang')!,
+        admin: { id: accounts.get('admin')!.id, displayName: accounts.get('admin')!.displayName },
+        today,
+      });
+      await seedCompetitions(tx, audit, createRandom((opts.seed ?? 20180701) + 10), { root, today });
+      await seedExams(tx, audit, createRandom((opts.seed ?? 20180701) + 14), { root, today });
+      if (opts.points !== false)
+        await seedPoints(tx, audit, createRandom((opts.seed ?? 20180701) + 6), {
+          branches,
+          rootId: root.id,
+          rootPath: root.path,
+          today,
+          months: (opts.meetings ?? 'year') === 'year' ? 12 : 2,
+        });
+      await seedOrgRatings(tx, audit, createRandom((opts.seed ?? 20180701) + 8), {
+        accounts,
+        root: byKey.get('root')!,
+        today,
       });
     }
     return true;

@@ -7,6 +7,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/rows.js';
+import { DEMO_LEARNING_ASSETS } from '../../db/seed/seed-learning.js';
 import { verifyAuditChain } from '../audit/index.js';
 import { type BlobStore, isSha256, readBlob, sha256Of } from '../file-store/index.js';
 
@@ -53,6 +54,52 @@ export const BACKUP_TABLES = [
   { name: 'meeting_files', orderBy: 'id' },
   { name: 'meeting_amendments', orderBy: 'id' },
   { name: 'compliance_rules', orderBy: 'id' },
+  { name: 'point_rule_versions', orderBy: 'effective_from' },
+  { name: 'point_rules', orderBy: 'version_id, code' },
+  // Reversals name earlier entries (no foreign key, so the order is free); by id keeps the copy deterministic.
+  { name: 'point_entries', orderBy: 'id' },
+  { name: 'member_point_balances', orderBy: 'member_id, year' },
+  { name: 'point_grant_requests', orderBy: 'id' },
+  { name: 'point_exemptions', orderBy: 'id' },
+  { name: 'point_publications', orderBy: 'id' },
+  { name: 'point_objections', orderBy: 'id' },
+  { name: 'evaluation_campaigns', orderBy: 'id' },
+  { name: 'evaluation_subjects', orderBy: 'id' },
+  { name: 'evaluation_voters', orderBy: 'campaign_id, member_id' },
+  { name: 'ballot_receipts', orderBy: 'campaign_id, member_id' },
+  // By the random id: the order of the choices says nothing about the order of the receipts.
+  { name: 'ballot_choices', orderBy: 'id' },
+  { name: 'evaluation_rectifications', orderBy: 'id' },
+  { name: 'evaluation_attachments', orderBy: 'id' },
+  { name: 'competitions', orderBy: 'id' },
+  { name: 'competition_questions', orderBy: 'competition_id, position' },
+  { name: 'competition_entries', orderBy: 'id' },
+  { name: 'competition_answers', orderBy: 'entry_id, position' },
+  { name: 'learning_categories', orderBy: 'id' },
+  { name: 'learning_contents', orderBy: 'id' },
+  { name: 'learning_content_targets', orderBy: 'content_id, org_id' },
+  { name: 'learning_files', orderBy: 'sha256' },
+  { name: 'learning_courses', orderBy: 'id' },
+  { name: 'learning_lessons', orderBy: 'id' },
+  { name: 'learning_plans', orderBy: 'id' },
+  { name: 'learning_plan_targets', orderBy: 'id' },
+  { name: 'learning_study_sessions', orderBy: 'id' },
+  { name: 'learning_study_days', orderBy: 'member_id, day' },
+  { name: 'learning_content_progress', orderBy: 'member_id, content_id' },
+  { name: 'learning_lesson_completions', orderBy: 'member_id, lesson_id' },
+  { name: 'rating_schemes', orderBy: 'code, version' },
+  { name: 'rating_indicators', orderBy: 'scheme_id, sort_order' },
+  { name: 'rating_veto_rules', orderBy: 'scheme_id, sort_order' },
+  { name: 'rating_campaigns', orderBy: 'id' },
+  { name: 'org_ratings', orderBy: 'id' },
+  { name: 'org_rating_scores', orderBy: 'id' },
+  { name: 'org_rating_reviewers', orderBy: 'id' },
+  { name: 'org_rating_evidence', orderBy: 'id' },
+  { name: 'org_rating_vetoes', orderBy: 'id' },
+  { name: 'org_rating_objections', orderBy: 'id' },
+  { name: 'org_star_history', orderBy: 'id' },
+  { name: 'notifications', orderBy: 'id' },
+  { name: 'notification_outbox', orderBy: 'id' },
   { name: 'audit_pending', orderBy: 'id' },
   { name: 'audit_events', orderBy: 'seq' },
   { name: 'audit_chain_head', orderBy: 'id' },
@@ -67,10 +114,17 @@ export const MIGRATION_SEEDED_TABLES = [
   // compliance_rules name activity_types: children are emptied first.
   'compliance_rules',
   'activity_types',
+  // point_rules name their version: children first.
+  'point_rules',
+  'point_rule_versions',
+  // rating_indicators and rating_veto_rules name their scheme: children first.
+  'rating_indicators',
+  'rating_veto_rules',
+  'rating_schemes',
 ] as const;
 
 /** Tables whose `id` is a bigserial. */
-const SERIAL_ID_TABLES = ['checkin_rejections', 'audit_pending'] as const;
+const SERIAL_ID_TABLES = ['checkin_rejections', 'audit_pending', 'notification_outbox'] as const;
 
 const FORMAT = 'red-engine-backup';
 const BATCH = 2000;
@@ -302,8 +356,13 @@ async function restoreFrom(
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Tables whose rows name blobs in the blob store, with the columns that hold the SHA-256. */
+// Learning files too; the demo's generated PDFs are left out (the learning module writes them again when opened).
 const BLOB_REFERENCES = sql`select sha256 as sha from meeting_files
-  union select thumb_sha256 from meeting_files where thumb_sha256 is not null order by 1`;
+  union select thumb_sha256 from meeting_files where thumb_sha256 is not null
+  union select sha256 from learning_files
+  union select file_sha256 from learning_contents where file_sha256 is not null
+    and file_sha256 not in (select value from json_array_elements_text(${JSON.stringify([...DEMO_LEARNING_ASSETS.keys()])}::json))
+  order by 1`;
 const BLOB_PART_BYTES = 768 * 1024;
 
 type BlobPart = { blob: string; size: number; part: number; parts: number; data: string };

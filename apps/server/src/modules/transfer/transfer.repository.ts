@@ -1,6 +1,7 @@
 import type { ListTransfersQuery, RuleSettings } from '@red-engine/shared';
 import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { queryRows } from '../../db/rows.js';
 import { ruleSettings, transferSteps, transfers } from '../../db/schema/index.js';
 
 export type TransferRow = typeof transfers.$inferSelect;
@@ -170,3 +171,22 @@ export function createTransferRepository(db: DbOrTx) {
   };
 }
 export type TransferRepository = ReturnType<typeof createTransferRepository>;
+
+/**
+ * Pending transfers whose current step (the lowest pending one) belongs to an organization in the roots: what the
+ * holder of transfer:approve there has to decide (待办). The total and the oldest few.
+ */
+export async function awaitingApproval(db: DbOrTx, roots: readonly string[], limit: number) {
+  const where = sql`t.status = 'pending' and exists (select 1 from transfer_steps s join organizations o on o.id = s.org_id
+    where s.transfer_id = t.id and s.status = 'pending' and (${within(sql`o.path`, roots)})
+      and s.step_no = (select min(s2.step_no) from transfer_steps s2 where s2.transfer_id = t.id and s2.status = 'pending'))`;
+  const [rows, total] = await Promise.all([
+    queryRows<{ id: string; member_name: string; requested_on: string }>(
+      db,
+      sql`select t.id, t.member_name, t.requested_on::text as requested_on from transfers t where ${where}
+        order by t.requested_on, t.id limit ${limit}`,
+    ),
+    queryRows<{ n: number }>(db, sql`select count(*)::int as n from transfers t where ${where}`),
+  ]);
+  return { total: Number(total[0]?.n ?? 0), rows };
+}

@@ -5,6 +5,7 @@ import { reportError } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import { logout, useMe } from '../../lib/session';
 import { LocaleSwitch } from '../components/LocaleSwitch';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 
 export function HeaderActions() {
   const me = useMe();
@@ -27,6 +28,7 @@ export function HeaderActions() {
 
   return (
     <Space size={4}>
+      <NotificationBell />
       <LocaleSwitch />
       <Dropdown
         trigger={['click']}

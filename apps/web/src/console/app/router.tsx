@@ -10,6 +10,7 @@ import { appRoutes, Guarded, HomeRedirect } from './routes';
 const SetupPasswordPage = lazy(() => import('../features/auth/SetupPasswordPage'));
 const SetupMfaPage = lazy(() => import('../features/auth/SetupMfaPage'));
 const MeetingProjectorPage = lazy(() => import('../features/meetings/projector/MeetingProjectorPage'));
+const CompetitionBoardPage = lazy(() => import('../features/competition/projector/CompetitionBoardPage'));
 
 export function AppRoutes() {
   return (
@@ -38,6 +39,17 @@ export function AppRoutes() {
           <RequireSession>
             <Suspense fallback={<PageLoading fullscreen />}>
               <MeetingProjectorPage />
+            </Suspense>
+          </RequireSession>
+        }
+      />
+      {/* 竞赛大屏: full screen for the event's projector. */}
+      <Route
+        path="/competitions/:id/board"
+        element={
+          <RequireSession>
+            <Suspense fallback={<PageLoading fullscreen />}>
+              <CompetitionBoardPage />
             </Suspense>
           </RequireSession>
         }

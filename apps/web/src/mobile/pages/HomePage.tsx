@@ -3,6 +3,7 @@ import {
   BookOutlined,
   BulbOutlined,
   CalendarOutlined,
+  FormOutlined,
   HeartOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -11,14 +12,17 @@ import {
   ScheduleOutlined,
   StarOutlined,
   SwapOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { Grid, NoticeBar, Tag, Toast } from 'antd-mobile';
-import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { type MessageKey, useI18n } from '../../lib/i18n';
 import { useMe } from '../../lib/session';
+import { nowInBeijing } from '../../lib/time';
 import { BrandMark } from '../components/BrandMark';
+import { MessagesEntry } from '../notifications/MessagesEntry';
+import { TodoSection } from '../notifications/TodoSection';
 
 interface Entry {
   key: MessageKey;
@@ -31,8 +35,10 @@ const ENTRIES: Entry[] = [
   { key: 'mm.list.title', icon: <CalendarOutlined />, color: '#c8102e', to: '/meetings' },
   { key: 'm.entry.checkin', icon: <ScanOutlined />, color: '#fa541c', to: '/checkin' },
   { key: 'mm.entry.attendance', icon: <ScheduleOutlined />, color: '#389e0d', to: '/attendance' },
-  { key: 'm.entry.study', icon: <BookOutlined />, color: '#d48806' },
-  { key: 'm.entry.points', icon: <StarOutlined />, color: '#eb2f96' },
+  { key: 'm.entry.study', icon: <BookOutlined />, color: '#d48806', to: '/learning' },
+  { key: 'm.cmp.title', icon: <TrophyOutlined />, color: '#cf1322', to: '/competitions' },
+  { key: 'exam.h5.title', icon: <FormOutlined />, color: '#d4380d', to: '/exams' },
+  { key: 'm.entry.points', icon: <StarOutlined />, color: '#eb2f96', to: '/points' },
   { key: 'm.entry.dues', icon: <PayCircleOutlined />, color: '#13a8a8' },
   { key: 'm.entry.volunteer', icon: <HeartOutlined />, color: '#f5222d' },
   { key: 'm.entry.suggestions', icon: <BulbOutlined />, color: '#faad14' },
@@ -42,7 +48,7 @@ const ENTRIES: Entry[] = [
 ];
 
 function partOfDay(): 'morning' | 'noon' | 'afternoon' | 'evening' {
-  const h = new Date().getHours();
+  const h = nowInBeijing().hour();
   if (h < 11) return 'morning';
   if (h < 13) return 'noon';
   if (h < 18) return 'afternoon';
@@ -55,14 +61,17 @@ export function HomePage() {
   const me = useMe();
   const navigate = useNavigate();
   const primary = me.roles.find((r) => r.role === 'member') ?? me.roles[0];
-  const date = dayjs().format(locale === 'zh-CN' ? 'M月D日 dddd' : 'dddd, MMM D');
+  const date = nowInBeijing().format(locale === 'zh-CN' ? 'M月D日 dddd' : 'dddd, MMM D');
 
   return (
     <div className="m-home">
       <header className="m-hero">
-        <div className="m-hero-brand">
-          <BrandMark size={28} />
-          <span>{t('app.name')}</span>
+        <div className="m-hero-top">
+          <div className="m-hero-brand">
+            <BrandMark size={28} />
+            <span>{t('app.name')}</span>
+          </div>
+          <MessagesEntry />
         </div>
         <h1 className="m-hero-greeting">
           {t('m.greeting', { part: t(`dashboard.${partOfDay()}`), name: me.displayName })}
@@ -84,6 +93,8 @@ export function HomePage() {
           </Tag>
         )}
       </section>
+
+      <TodoSection />
 
       <NoticeBar content={t('m.notice')} color="alert" className="m-notice" />
 

@@ -1,18 +1,26 @@
 import {
+  AuditOutlined,
+  BellOutlined,
+  CrownOutlined,
   DesktopOutlined,
+  FileSearchOutlined,
   GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
   LockOutlined,
+  ProfileOutlined,
   QrcodeOutlined,
+  StarOutlined,
   SwapOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { LOCALES } from '@red-engine/shared';
-import { ActionSheet, Button, Dialog, List, Tag } from 'antd-mobile';
+import { ActionSheet, Badge, Button, Dialog, List, Tag } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { reportError } from '../../lib/errors';
 import { LOCALE_LABELS, useI18n } from '../../lib/i18n';
+import { useUnreadCount } from '../../lib/notifications';
 import { logout, useMe } from '../../lib/session';
 import { useToggleLocale } from '../components/LocaleToggle';
 
@@ -23,6 +31,7 @@ export function MinePage() {
   const navigate = useNavigate();
   const switchLocale = useToggleLocale();
   const [langOpen, setLangOpen] = useState(false);
+  const unread = useUnreadCount().data?.unread ?? 0;
   const hasConsole = me.permissions.some((p) => p !== 'profile:read' && p !== 'checkin:scan');
 
   const onLogout = async () => {
@@ -68,6 +77,13 @@ export function MinePage() {
       </List>
 
       <List className="m-list">
+        <List.Item
+          prefix={<BellOutlined />}
+          extra={unread > 0 ? <Badge content={unread > 99 ? '99+' : unread} /> : null}
+          onClick={() => navigate('/messages')}
+        >
+          {t('notif.title')}
+        </List.Item>
         <List.Item prefix={<IdcardOutlined />} onClick={() => navigate('/record')}>
           {t('m.record')}
         </List.Item>
@@ -79,6 +95,24 @@ export function MinePage() {
         </List.Item>
         <List.Item prefix={<SwapOutlined />} onClick={() => navigate('/transfers')}>
           {t('m.tr.title')}
+        </List.Item>
+        <List.Item prefix={<CrownOutlined />} onClick={() => navigate('/points')}>
+          {t('mp.title')}
+        </List.Item>
+        <List.Item prefix={<TrophyOutlined />} onClick={() => navigate('/points/stars')}>
+          {t('mp.stars')}
+        </List.Item>
+        <List.Item prefix={<ProfileOutlined />} onClick={() => navigate('/points/rules')}>
+          {t('mp.rules')}
+        </List.Item>
+        <List.Item prefix={<FileSearchOutlined />} onClick={() => navigate('/points/objections')}>
+          {t('mp.objections')}
+        </List.Item>
+        <List.Item prefix={<StarOutlined />} onClick={() => navigate('/org-rating')}>
+          {t('m.or.title')}
+        </List.Item>
+        <List.Item prefix={<AuditOutlined />} onClick={() => navigate('/evaluations')}>
+          {t('m.ev.entry')}
         </List.Item>
         <List.Item prefix={<GlobalOutlined />} extra={LOCALE_LABELS[locale]} onClick={() => setLangOpen(true)}>
           {t('common.language')}
