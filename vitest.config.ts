@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -7,6 +8,9 @@ export default defineConfig({
   resolve: { alias: { '@red-engine/shared': shared } },
   test: {
     reporters: ['default'],
+    // Vitest leaves a core free by default, which on a 2-core machine means one test file at a time; the integration
+    // files wait on their database as much as they compute, so one worker per core keeps both busy.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,

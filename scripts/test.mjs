@@ -14,12 +14,33 @@ const want = (step) => only.length === 0 || only.includes(step);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 
+// Each step gets a deadline so a hung test ends as a named failure instead of eating CI's whole
+// budget; coreutils `timeout` signals the step's whole process group (workers, spawned servers).
+const stepMinutes = Number(process.env.TEST_STEP_TIMEOUT_MIN ?? 35);
+const hasTimeout = spawnSync('timeout', ['--version'], { stdio: 'ignore' }).status === 0;
+
 function run(label, cmd, args, env = {}) {
   console.log(`\n=== ${label} ===`);
-  const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const began = Date.now();
+  const [file, argv] = hasTimeout ? ['timeout', ['-k', '30', `${stepMinutes * 60}`, cmd, ...args]] : [cmd, args];
+  const res = spawnSync(file, argv, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const minutes = ((Date.now() - began) / 60_000).toFixed(1);
+  if (res.status === 124 || res.status === 137) {
+    console.log(`\n${label}: stopped after ${stepMinutes} minutes (TEST_STEP_TIMEOUT_MIN)`);
+  }
+  console.log(`=== ${label}: ${res.status === 0 ? 'passed' : 'failed'} in ${minutes} min ===`);
   if (res.status !== 0) failures.push(label);
   return res.status === 0;
 }
+
+const CROSS_BACKEND_FILES = [
+  'apps/server/test/backup.int.test.ts',
+  'apps/server/test/durability.int.test.ts',
+  'apps/server/src/modules/imports/imports.cli.int.test.ts',
+  'apps/server/src/modules/meeting-records/meeting-records.backup.int.test.ts',
+];
+
+const vitestReporters = ['--reporter=default', '--reporter=./scripts/vitest-progress-reporter.mjs', '--reporter=json'];
 
 function addVitest(file) {
   if (!existsSync(file)) return;
@@ -42,15 +63,15 @@ buildIfStale();
 if (want('pglite')) {
   const out = join(tmp, 'vitest-pglite.json');
   rmSync(out, { force: true });
-  const env = { ...process.env };
-  delete env.TEST_DATABASE_URL;
-  console.log('\n=== unit + integration (PGlite) ===');
-  const res = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`], {
-    cwd: root,
-    stdio: 'inherit',
-    env,
-  });
-  if (res.status !== 0) failures.push('unit + integration (PGlite)');
+  // Files that open both backends side by side (backups, crashes, CLI) run once, in the PostgreSQL step, when there
+  // is one; on their own they run here with their embedded half.
+  const bothBackends = want('postgres') && process.env.TEST_DATABASE_URL ? CROSS_BACKEND_FILES : [];
+  run(
+    'unit + integration (PGlite)',
+    'npx',
+    ['vitest', 'run', ...bothBackends.flatMap((f) => ['--exclude', f]), ...vitestReporters, `--outputFile.json=${out}`],
+    { TEST_DATABASE_URL: '' },
+  );
   addVitest(out);
 }
 
@@ -58,15 +79,16 @@ if (want('postgres')) {
   if (process.env.TEST_DATABASE_URL) {
     const out = join(tmp, 'vitest-postgres.json');
     rmSync(out, { force: true });
-    run('integration (PostgreSQL)', 'npx', [
-      'vitest',
-      'run',
-      '--project',
-      'integration',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile=${out}`,
-    ]);
+    run(
+      'integration (PostgreSQL)',
+      'npx',
+      ['vitest', 'run', '--project', 'integration', ...vitestReporters, `--outputFile.json=${out}`],
+      {
+        // Generated input is refused before any query runs; the second backend gets a shorter fuzz run that still checks
+        // database errors are answered as 4xx. The PGlite step runs the full count.
+        FUZZ_RUNS: process.env.FUZZ_RUNS ?? '10',
+      },
+    );
     addVitest(out);
   } else {
     console.log(

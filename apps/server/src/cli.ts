@@ -30,7 +30,9 @@ class CliError extends Error {}
 const USAGE = `Usage: red-engine <command>
   serve [--demo]                          serve console, H5 and API
   migrate                                 apply database migrations
-  seed --demo [--seed N] [--scale zone]   seed the demo zone into an empty database
+  seed --demo [--seed N] [--scale zone] [--history year|recent]
+                                          seed the demo zone into an empty database, with a year of
+                                          meetings, study and points (default) or the last two months
   admin create --username U [--password P] [--display-name N]
   audit verify                            recompute the audit hash chain
   points verify                           recompute every member's points balance from the ledger; exit 2
@@ -130,6 +132,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       demo: { type: 'boolean' },
       seed: { type: 'string' },
       scale: { type: 'string' },
+      history: { type: 'string' },
       username: { type: 'string' },
       password: { type: 'string' },
       'display-name': { type: 'string' },
@@ -168,7 +171,12 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         const seed = values.seed === undefined ? undefined : Number(values.seed);
         if (seed !== undefined && (!Number.isInteger(seed) || seed < 0))
           throw new CliError('--seed must be a non-negative integer');
-        const result = await withDatabase(config, (h) => seedDemo(h.db, { seed, dataKey: config.dataKey }));
+        const history = values.history ?? config.demoHistory;
+        if (history !== 'year' && history !== 'recent')
+          throw new CliError(`--history must be "year" or "recent", not "${history}"`);
+        const result = await withDatabase(config, (h) =>
+          seedDemo(h.db, { seed, dataKey: config.dataKey, meetings: history }),
+        );
         if (!result.seeded) throw new CliError('the database already has organizations; seed needs an empty database');
         console.log(`seeded ${result.organizations} organizations, ${result.members} members`);
         printDemoAccounts();

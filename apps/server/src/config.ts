@@ -69,6 +69,8 @@ const EnvSchema = z.object({
       .max(1024 * 1024 * 1024)
       .default(50 * 1024 * 1024),
   ),
+  /** How much history the demo zone gets on first start: a year (the default) or the last two months (faster). */
+  DEMO_HISTORY: z.preprocess(emptyToUndefined, z.enum(['year', 'recent']).default('year')),
 });
 
 export type Mode = 'demo' | 'serve' | 'cli';
@@ -93,6 +95,7 @@ export type Config = {
   rateLimits: { loginPerMinute: number; writesPerMinute: number };
   webDistDir: string | null;
   version: string;
+  demoHistory: 'year' | 'recent';
 };
 
 export class ConfigError extends Error {
@@ -148,5 +151,6 @@ export function loadConfig(
     rateLimits: { loginPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE, writesPerMinute: e.WRITE_RATE_LIMIT_PER_MINUTE },
     webDistDir: extras.webDistDir ?? null,
     version: extras.version ?? '0.0.0',
+    demoHistory: e.DEMO_HISTORY,
   };
 }

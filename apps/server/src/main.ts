@@ -12,7 +12,7 @@ export async function startServer(config: Config, opts: { demo: boolean }): Prom
   );
   await migrateDatabase(database);
   if (opts.demo && (await isEmpty(database.db))) {
-    const result = await seedDemo(database.db, { dataKey: config.dataKey });
+    const result = await seedDemo(database.db, { dataKey: config.dataKey, meetings: config.demoHistory });
     console.log(`演示园区已生成 / demo zone seeded: ${result.organizations} organizations, ${result.members} members`);
   }
   const app = await buildApp({ config, database });

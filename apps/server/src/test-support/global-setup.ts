@@ -7,7 +7,7 @@ import pg from 'pg';
 import { type Db, MIGRATIONS_DIR, migrateDatabase, openDatabase, schema } from '../db/client.js';
 import { seedDemo } from '../db/seed/seed-demo.js';
 import { DEFAULT_TEST_SEED, testConfig } from './test-app.js';
-import { withDatabase } from './test-db.js';
+import { NO_COMMIT_FLUSH, withDatabase } from './test-db.js';
 
 /**
  * Once per run: a migrated database and a migrated database with the default test demo seeded. Each test file starts
@@ -43,6 +43,7 @@ async function setUpPostgres(pgUrl: string) {
   await admin.connect();
   await admin.query(`drop database if exists "${name}" with (force)`);
   await admin.query(`create database "${name}"`);
+  await admin.query(NO_COMMIT_FLUSH(name));
   await admin.end();
   const handle = await openDatabase({ kind: 'postgresql', url: withDatabase(pgUrl, name), poolSize: 4 });
   try {

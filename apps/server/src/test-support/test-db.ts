@@ -6,6 +6,13 @@ import { type Db, type DbHandle, migrateDatabase, openDatabase, schema } from '.
 
 export const testBackend = (): 'pglite' | 'postgresql' => (process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite');
 
+/**
+ * Test databases do not wait for the WAL flush at each commit: a test checks what was committed, not that it survives
+ * a power cut, and on a slow CI disk the flushes were much of the run. Killed app processes lose nothing by this
+ * (PostgreSQL itself keeps running), so the crash tests still test what they say.
+ */
+export const NO_COMMIT_FLUSH = (name: string) => `alter database "${name}" set synchronous_commit = off`;
+
 export const withDatabase = (url: string, name: string) => {
   const u = new URL(url);
   u.pathname = `/${name}`;
@@ -27,6 +34,7 @@ export async function createTestDatabase(
     const admin = new pg.Client({ connectionString: pgUrl });
     await admin.connect();
     await admin.query(template ? `create database "${name}" template "${template}"` : `create database "${name}"`);
+    await admin.query(NO_COMMIT_FLUSH(name));
     await admin.end();
     const url = withDatabase(pgUrl, name);
     const handle = await openDatabase({ kind: 'postgresql', url, poolSize: 20 });

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { type Db, type DbHandle, migrateDatabase, openDatabase, schema } from '../../src/db/client.js';
 import { queryRows } from '../../src/db/rows.js';
 import { BACKUP_TABLES, MIGRATION_SEEDED_TABLES } from '../../src/modules/backup/backup.service.js';
+import { NO_COMMIT_FLUSH } from '../../src/test-support/test-db.js';
 
 /**
  * Databases on a chosen backend, whatever the run's TEST_DATABASE_URL says: the durability and backup tests
@@ -41,6 +42,7 @@ export type PgDatabase = { name: string; url: string; drop(): Promise<void> };
 export async function createPgDatabase(label: string): Promise<PgDatabase> {
   const name = `re_${label}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   await adminQuery(`create database "${name}"`);
+  await adminQuery(NO_COMMIT_FLUSH(name));
   return {
     name,
     url: withDatabaseName(pgAdminUrl()!, name),

@@ -40,6 +40,8 @@ export function childEnv(extra: Record<string, string | undefined>): NodeJS.Proc
     delete env[key];
   env.LOG_LEVEL = 'warn';
   env.NODE_ENV = 'test';
+  // Crash and restart tests need a seeded zone, not a year of history: two months seed in a fraction of the time.
+  env.DEMO_HISTORY = 'recent';
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];
     else env[k] = v;
