@@ -100,12 +100,18 @@ test('[VENUE-CALENDAR] the admin reads a center’s bookings by month and week a
   const planned = `理论学习中心组 E2E-${tag}`;
   await pickOrg(page, drawer, '组织单位', ROOT);
   await drawer.getByLabel('活动主题', { exact: true }).fill(planned);
-  await drawer.getByLabel('活动类型', { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: '学习/讲座' })
-    .first()
-    .click();
+  // The type list loads after the drawer opens: choose until the field shows the choice (a click on a list that
+  // is still rendering can be lost).
+  const typeField = drawer.locator('.ant-form-item').filter({ has: page.getByRole('combobox', { name: '活动类型' }) });
+  await expect(async () => {
+    await drawer.getByLabel('活动类型', { exact: true }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '学习/讲座' })
+      .first()
+      .click({ timeout: 3_000 });
+    await expect(typeField.locator('.ant-select-selection-item')).toContainText('学习/讲座', { timeout: 3_000 });
+  }).toPass({ timeout: 15_000 });
   await page.keyboard.press('Escape');
   const participants = drawer.locator('.re-participants');
   await participants.getByLabel('组织全体党员', { exact: true }).click();
