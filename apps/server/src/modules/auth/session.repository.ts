@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { ActorRole } from '../../core/actor.js';
 import type { DbOrTx } from '../../db/client.js';
 import { apiTokens, sessions, users } from '../../db/schema/index.js';
@@ -7,19 +7,29 @@ export type SessionRow = typeof sessions.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
 export function createSessionRepository(db: DbOrTx) {
+  // Built once: every request runs this lookup, and building the select cost more than a tenth of a check-in burst's
+  // CPU (bench/checkin.mjs profile).
+  const liveWithUsers = db
+    .select({
+      session: sessions,
+      user: users,
+      roles: sql<ActorRole[]>`coalesce((select json_agg(json_build_object('role', r.role, 'orgId', r.org_id,
+        'orgPath', o.path, 'orgName', o.name) order by r.created_at, r.role)
+        from user_roles r join organizations o on o.id = r.org_id where r.user_id = ${sessions.userId}), '[]'::json)`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        sql`${sessions.id} = any(${sql.placeholder('ids')}::text[])`,
+        sql`${sessions.expiresAt} > ${sql.placeholder('now')}::timestamptz`,
+      ),
+    )
+    .prepare('session_live_with_users');
+
   /** Several sessions in one statement (the request guard batches the lookups of concurrent requests). */
   async function findLiveWithUsers(ids: string[], now: Date) {
-    const rows = await db
-      .select({
-        session: sessions,
-        user: users,
-        roles: sql<ActorRole[]>`coalesce((select json_agg(json_build_object('role', r.role, 'orgId', r.org_id,
-          'orgPath', o.path, 'orgName', o.name) order by r.created_at, r.role)
-          from user_roles r join organizations o on o.id = r.org_id where r.user_id = ${sessions.userId}), '[]'::json)`,
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(ids.length === 1 ? eq(sessions.id, ids[0]!) : inArray(sessions.id, ids), gt(sessions.expiresAt, now)));
+    const rows = await liveWithUsers.execute({ ids, now: now.toISOString() });
     return new Map(
       rows.map((row) => {
         const roles = typeof row.roles === 'string' ? (JSON.parse(row.roles) as ActorRole[]) : row.roles;

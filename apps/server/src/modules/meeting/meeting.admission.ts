@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { createBatcher } from '../../core/batcher.js';
 import type { Db } from '../../db/client.js';
-import { queryRows } from '../../db/rows.js';
+import { queryRowsPrepared } from '../../db/rows.js';
 
 /** One check-in to write: who (a member, or the member of a logged-in user), how, and the request it came with. */
 export type Admission = {
@@ -60,8 +60,9 @@ export function createAdmissions(db: Db) {
         ip: a.ip,
       })),
     );
-    const rows = await queryRows<{ idx: number; member_id: string; member_name: string; inserted: boolean }>(
+    const rows = await queryRowsPrepared<{ idx: number; member_id: string; member_name: string; inserted: boolean }>(
       db,
+      'checkin_admit_many',
       sql`with input as (
           select * from jsonb_to_recordset(${input}::jsonb) as x(idx int, meeting_id uuid, org_path text, member_id uuid,
             user_id uuid, status text, method text, at timestamptz, nonce text, staff_token_id uuid, by_user_id uuid,
