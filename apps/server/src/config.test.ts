@@ -13,6 +13,8 @@ describe('loadConfig', () => {
     expect(c.db).toEqual({ kind: 'pglite', dir: join(dir, 'pglite') });
     expect(c.host).toBe('127.0.0.1');
     expect(c.port).toBe(3000);
+    expect(c.demoHistory).toBe('year');
+    expect(loadConfig({ DATA_DIR: dir, DEMO_HISTORY: 'recent' }, 'demo').demoHistory).toBe('recent');
     expect(c.dataKey.length).toBe(32);
     expect(readFileSync(join(dir, 'data.key'), 'utf8').trim()).toBe(c.dataKey.toString('hex'));
     expect(loadConfig({ DATA_DIR: dir }, 'demo').dataKey.equals(c.dataKey)).toBe(true);
@@ -26,12 +28,16 @@ describe('loadConfig', () => {
 
   it('lists every problem at once', () => {
     try {
-      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', DATA_KEY: 'short', LOG_LEVEL: 'loud' }, 'demo');
+      loadConfig(
+        { PORT: 'abc', DATABASE_URL: 'mysql://x', DATA_KEY: 'short', LOG_LEVEL: 'loud', DEMO_HISTORY: 'decade' },
+        'demo',
+      );
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
       const problems = (err as ConfigError).problems.join('\n');
-      for (const name of ['PORT', 'DATABASE_URL', 'DATA_KEY', 'LOG_LEVEL']) expect(problems).toContain(name);
+      for (const name of ['PORT', 'DATABASE_URL', 'DATA_KEY', 'LOG_LEVEL', 'DEMO_HISTORY'])
+        expect(problems).toContain(name);
     }
   });
 
